@@ -1,0 +1,45 @@
+// What the rest of the client may ask of the hall engine. Kept free of Pixi imports so the
+// UI shell and actions load before (and without) the lazily loaded canvas chunk.
+import type { Vec } from '../../../shared/geometry.ts';
+
+export interface FrameStats {
+  frames: number;
+  /** Our per-frame work (update + scene preparation + render submission), ms. */
+  medianMs: number;
+  p95Ms: number;
+  updateP95Ms: number;
+  displayObjects: number;
+}
+
+export interface HallApi {
+  flyToStand(standId: string, opts?: { zoomIn?: boolean }): void;
+  walkToStand(standId: string): void;
+  zoomBy(factor: number): void;
+  fitFloor(): void;
+  centreOnAvatar(): void;
+  /** Centre of a stand on screen, in CSS pixels relative to the hall element (tests, popups). */
+  standScreenPoint(standId: string): Vec | null;
+  worldToScreen(p: Vec): Vec;
+  moveCameraTo(p: Vec): void;
+  focusCanvas(): void;
+  avatarPosition(): Vec;
+  /** Subscribes to camera changes (minimap); returns an unsubscribe. */
+  onCamera(fn: (view: { x: number; y: number; w: number; h: number }) => void): () => void;
+  /** Subscribes to the hovered stand's anchor on screen (popup placement). */
+  onAnchor(fn: (p: Vec | null) => void): () => void;
+  stats(): FrameStats;
+  resetStats(): void;
+  /** Benchmark only: n walkers moving along the alleys, drawn like other visitors. */
+  spawnWalkers(n: number): void;
+  ready: boolean;
+}
+
+let current: HallApi | null = null;
+
+export function setHall(api: HallApi | null): void {
+  current = api;
+}
+
+export function hall(): HallApi | null {
+  return current;
+}

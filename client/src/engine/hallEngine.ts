@@ -1,0 +1,432 @@
+// The hall engine: owns the Pixi scene and the per-frame loop for the current floor.
+// React mounts it and renders DOM overlays; the engine reads the store with subscribe()
+// and reports intents through HallCallbacks. Per-frame values never enter React state.
+import { type Application, Container, UPDATE_PRIORITY } from 'pixi.js';
+import type { Exhibitor } from '../../../shared/exhibitor.ts';
+import { type Vec, dist, rectCentre } from '../../../shared/geometry.ts';
+import { type FloorModel, buildFloorModel, clearLine } from '../../../shared/level/model.ts';
+import { findWalk } from '../../../shared/level/pathfinding.ts';
+import type { Level, Portal } from '../../../shared/level/schema.ts';
+import { doorstep } from '../../../shared/level/stand.ts';
+import { WALK_SPEED, stepWithCollision } from '../../../shared/movement.ts';
+import { AvatarLayer } from './avatars.ts';
+import { Camera } from './camera.ts';
+import { type FloorScene, buildFloorScene } from './floorScene.ts';
+import type { FrameStats, HallApi } from './hallApi.ts';
+import { attachInput } from './input.ts';
+import { LabelLayer, type LabelSource } from './labels.ts';
+import { LogoLayer } from './logos.ts';
+import { Overlay } from './overlay.ts';
+import { FrameTimer } from './stats.ts';
+import { Walkers } from './walkers.ts';
+
+export interface HallCallbacks {
+  openStand(standId: string): void;
+  usePortal(portal: Portal): void;
+  hover(standId: string | null): void;
+  focus(standId: string | null): void;
+  escape(): void;
+  /** Names for labels, in the visitor's language. */
+  labels(level: Level): LabelSource;
+  logoUrl(exhibitorId: string): string | null;
+}
+
+/** Zoom (px per metre) used when flying to a single stand. */
+const STAND_ZOOM = 14;
+const PORTAL_RADIUS = 1.8;
+
+export class HallEngine implements HallApi {
+  readonly camera = new Camera();
+  private app: Application | null = null;
+  private host: HTMLElement | null = null;
+  private readonly world = new Container({ label: 'world' });
+  private readonly screenLayer = new Container({ label: 'screen' });
+  private readonly avatars = new AvatarLayer();
+  private readonly overlay = new Overlay();
+  private labels: LabelLayer | null = null;
+  private logos: LogoLayer | null = null;
+  private scene: FloorScene | null = null;
+  private model: FloorModel | null = null;
+  private exhibitors: Record<string, Exhibitor> = {};
+  private names: LabelSource = { standNames: [], markerNames: [] };
+  private self: Vec = { x: 0, y: 0 };
+  private walkDir: Vec = { x: 0, y: 0 };
+  private walk: { points: Vec[]; next: number; portal: Portal | null } | null = null;
+  private insidePortal: string | null = null;
+  private drawnVersion = -1;
+  private sceneDirty = true;
+  private hovered: string | null = null;
+  private focused: string | null = null;
+  private highlighted: string | null = null;
+  private walkers: Walkers | null = null;
+  private readonly timer = new FrameTimer();
+  private readonly cameraListeners = new Set<(v: { x: number; y: number; w: number; h: number }) => void>();
+  private readonly anchorListeners = new Set<(p: Vec | null) => void>();
+  private disposers: (() => void)[] = [];
+  ready = false;
+
+  constructor(private readonly cb: HallCallbacks) {}
+
+  attach(app: Application, host: HTMLElement): void {
+    this.app = app;
+    this.host = host;
+    this.labels = new LabelLayer();
+    this.world.addChild(this.overlay.root, this.avatars.root);
+    app.stage.addChild(this.world, this.screenLayer);
+    this.screenLayer.addChild(this.labels.root);
+    app.stage.eventMode = 'none';
+    const resize = () => {
+      this.camera.setViewport(app.screen.width, app.screen.height);
+      this.sceneDirty = true;
+    };
+    app.renderer.on('resize', resize);
+    resize();
+    const before = () => this.timer.begin();
+    const update = (ticker: { deltaMS: number }) => {
+      this.timer.beginUpdate();
+      this.update(Math.min(0.1, ticker.deltaMS / 1000));
+      this.timer.endUpdate();
+    };
+    const after = () => this.timer.end();
+    // Timing brackets the whole frame: our update, then Pixi's render (at LOW priority).
+    app.ticker.add(before, undefined, UPDATE_PRIORITY.INTERACTION + 1);
+    app.ticker.add(update, undefined, UPDATE_PRIORITY.NORMAL);
+    app.ticker.add(after, undefined, UPDATE_PRIORITY.UTILITY - 1);
+    this.disposers.push(
+      () => app.renderer.off('resize', resize),
+      () => app.ticker.remove(before),
+      () => app.ticker.remove(update),
+      () => app.ticker.remove(after),
+      attachInput(host, {
+        camera: this.camera,
+        standAt: (p) => this.standAt(p),
+        hover: (id) => this.cb.hover(id),
+        click: (p) => this.click(p),
+        setWalkDirection: (dx, dy) => {
+          this.walkDir = { x: dx, y: dy };
+          if (dx || dy) this.setWalk(null);
+        },
+        focusStep: (d) => this.focusStep(d),
+        openFocused: () => {
+          if (this.focused) this.cb.openStand(this.focused);
+        },
+        escape: () => this.cb.escape(),
+        zoomBy: (f) => this.zoomBy(f),
+      }),
+    );
+    this.ready = true;
+  }
+
+  detach(): void {
+    for (const d of this.disposers.splice(0)) d();
+    this.scene?.destroy();
+    this.scene = null;
+    this.logos?.destroy();
+    this.labels?.destroy();
+    this.app = null;
+    this.ready = false;
+  }
+
+  /** Shows a floor. `arrival` places the avatar at a portal (walking between floors). */
+  setLevel(level: Level, exhibitors: Record<string, Exhibitor>, arrival?: { portalId?: string }): void {
+    this.exhibitors = exhibitors;
+    const sameFloor = this.model?.level.id === level.id;
+    this.model = buildFloorModel(level);
+    this.names = this.cb.labels(level);
+    this.scene?.destroy();
+    this.logos?.destroy();
+    this.scene = buildFloorScene(level, exhibitors);
+    this.logos = new LogoLayer(
+      (i) => {
+        const s = level.stands[i];
+        return s ? this.cb.logoUrl(s.exhibitor) : null;
+      },
+      () => (this.sceneDirty = true),
+    );
+    this.world.removeChildren();
+    this.world.addChild(this.scene.root, this.logos.root, this.overlay.root, this.avatars.root);
+    this.camera.setBounds({ x: 0, y: 0, w: level.size.width, h: level.size.height });
+    this.walkers = null;
+    this.avatars.ensureOthers(0, this.camera.zoom);
+    if (!sameFloor) {
+      this.setWalk(null);
+      const portal = arrival?.portalId ? level.portals.find((p) => p.id === arrival.portalId) : undefined;
+      const entrance = level.landmarks.find((l) => l.kind === 'entrance') ?? level.landmarks[0];
+      const start = portal ?? entrance ?? { x: level.size.width / 2, y: level.size.height / 2 };
+      this.self = { x: start.x, y: start.y };
+      this.insidePortal = portal?.id ?? null;
+      if (portal) this.camera.centreOn(this.self, Math.max(this.camera.zoom, 6));
+      else this.camera.centreOn(rectCentre(this.camera.bounds), this.camera.fitZoom());
+    }
+    this.refreshMarks();
+    this.sceneDirty = true;
+  }
+
+  /** Re-reads hover/focus/highlight from the store; cheap, called on store changes. */
+  setMarks(marks: { hovered: string | null; focused: string | null; highlighted: string | null }): void {
+    this.hovered = marks.hovered;
+    this.focused = marks.focused;
+    this.highlighted = marks.highlighted;
+    this.refreshMarks();
+  }
+
+  setNames(names: LabelSource): void {
+    this.names = names;
+    this.sceneDirty = true;
+  }
+
+  private stand(id: string | null) {
+    if (!id || !this.model) return null;
+    const i = this.model.standIndex.get(id);
+    return i === undefined ? null : this.model.level.stands[i]!;
+  }
+
+  private refreshMarks(): void {
+    const z = this.camera.zoom;
+    this.overlay.setHover(this.stand(this.hovered));
+    this.overlay.setFocus(this.stand(this.focused), z);
+    this.overlay.setHighlight(this.stand(this.highlighted), z);
+    this.emitAnchor();
+  }
+
+  private standAt(p: Vec): string | null {
+    if (!this.model) return null;
+    const i = this.model.grid.at(p.x, p.y);
+    return i < 0 ? null : this.model.level.stands[i]!.id;
+  }
+
+  private portalAt(p: Vec, radius = PORTAL_RADIUS): Portal | null {
+    if (!this.model) return null;
+    return this.model.level.portals.find((q) => dist(q, p) <= radius) ?? null;
+  }
+
+  private click(p: Vec): void {
+    const standId = this.standAt(p);
+    if (standId) {
+      this.cb.focus(standId);
+      this.cb.openStand(standId);
+      return;
+    }
+    const portal = this.portalAt(p, Math.max(PORTAL_RADIUS, 14 / this.camera.zoom));
+    if (portal) {
+      this.walkTo(portal, portal);
+      return;
+    }
+    this.walkTo(p, null);
+  }
+
+  private walkTo(target: Vec, portal: Portal | null): boolean {
+    const model = this.model;
+    if (!model) return false;
+    const w = findWalk(model.graph, this.self, target, (a, b) => clearLine(model, a, b));
+    if (!w) return false;
+    this.setWalk({ points: w.points, next: 1, portal });
+    return true;
+  }
+
+  private setWalk(walk: HallEngine['walk']): void {
+    this.walk = walk;
+    this.overlay.setPath(walk ? [this.self, ...walk.points.slice(walk.next)] : [], this.camera.zoom);
+  }
+
+  private focusStep(delta: 1 | -1): boolean {
+    const model = this.model;
+    if (!model || model.tabOrder.length === 0) return false;
+    const order = model.tabOrder;
+    const cur = this.focused ? order.indexOf(model.standIndex.get(this.focused) ?? -1) : -1;
+    const next = cur === -1 ? (delta === 1 ? 0 : order.length - 1) : cur + delta;
+    if (next < 0 || next >= order.length) {
+      this.cb.focus(null);
+      return false;
+    }
+    const s = model.level.stands[order[next]!]!;
+    this.cb.focus(s.id);
+    if (!this.camera.shows(s, 40)) {
+      this.camera.flyTo(rectCentre(s), Math.max(this.camera.zoom, 6), 0.35);
+    }
+    return true;
+  }
+
+  private update(dt: number): void {
+    const model = this.model;
+    if (!model) return;
+    this.camera.step(dt);
+    this.moveSelf(dt);
+    if (this.walkers) {
+      this.walkers.step(dt);
+      const w = this.walkers;
+      for (let i = 0; i < w.count; i++) this.avatars.setOther(i, w.x[i]!, w.y[i]!, w.tint[i]!);
+    }
+    this.avatars.setSelf(this.self);
+    this.overlay.tick(dt);
+    if (this.camera.version !== this.drawnVersion || this.sceneDirty) this.redrawView();
+  }
+
+  private moveSelf(dt: number): void {
+    const model = this.model!;
+    const before = this.self;
+    if (this.walkDir.x || this.walkDir.y) {
+      const len = Math.hypot(this.walkDir.x, this.walkDir.y);
+      const step = (WALK_SPEED * dt) / len;
+      this.self = stepWithCollision(model.level, model.grid, this.self, this.walkDir.x * step, this.walkDir.y * step);
+      this.keepInView(0.3);
+    } else if (this.walk) {
+      let budget = WALK_SPEED * dt;
+      const walk = this.walk;
+      while (budget > 0 && walk.next < walk.points.length) {
+        const target = walk.points[walk.next]!;
+        const d = dist(this.self, target);
+        if (d <= budget) {
+          this.self = target;
+          budget -= d;
+          walk.next++;
+        } else {
+          this.self = { x: this.self.x + ((target.x - this.self.x) / d) * budget, y: this.self.y + ((target.y - this.self.y) / d) * budget };
+          budget = 0;
+        }
+      }
+      this.overlay.setPath([this.self, ...walk.points.slice(walk.next)], this.camera.zoom);
+      this.keepInView(0.15);
+      if (walk.next >= walk.points.length) {
+        this.setWalk(null);
+        if (walk.portal) {
+          this.cb.usePortal(walk.portal);
+          return;
+        }
+      }
+    }
+    if (before === this.self) return;
+    // Walking into a portal freely uses it; standing on one after arriving does not.
+    const portal = this.portalAt(this.self, 1.2);
+    if (portal && portal.id !== this.insidePortal && !this.walk) {
+      this.insidePortal = portal.id;
+      this.cb.usePortal(portal);
+    } else if (!portal) this.insidePortal = null;
+  }
+
+  /** Pans so the avatar stays inside the central part of the screen. */
+  private keepInView(margin: number): void {
+    const p = this.camera.worldToScreen(this.self);
+    const { width, height } = this.camera.viewport;
+    const mx = width * margin;
+    const my = height * margin;
+    const dx = p.x < mx ? p.x - mx : p.x > width - mx ? p.x - (width - mx) : 0;
+    const dy = p.y < my ? p.y - my : p.y > height - my ? p.y - (height - my) : 0;
+    if (dx || dy) this.camera.panBy(-dx, -dy);
+  }
+
+  private redrawView(): void {
+    const model = this.model!;
+    const cam = this.camera;
+    this.world.scale.set(cam.zoom);
+    this.world.position.set(cam.viewport.width / 2 - cam.x * cam.zoom, cam.viewport.height / 2 - cam.y * cam.zoom);
+    const view = cam.visibleRect();
+    const zoomChanged = this.lastZoom !== cam.zoom;
+    this.lastZoom = cam.zoom;
+    this.labels?.update(model.level, model.grid, this.names, cam, view);
+    this.logos?.update(model.level, model.grid, cam.zoom, view);
+    if (zoomChanged) {
+      this.avatars.setZoom(cam.zoom);
+      this.overlay.setFocus(this.stand(this.focused), cam.zoom);
+      this.overlay.setHighlight(this.stand(this.highlighted), cam.zoom);
+      if (this.walk) this.overlay.setPath([this.self, ...this.walk.points.slice(this.walk.next)], cam.zoom);
+    }
+    this.drawnVersion = cam.version;
+    this.sceneDirty = false;
+    for (const fn of this.cameraListeners) fn(view);
+    this.emitAnchor();
+  }
+
+  private lastZoom = 0;
+
+  private emitAnchor(): void {
+    if (this.anchorListeners.size === 0) return;
+    const s = this.stand(this.hovered) ?? this.stand(this.focused);
+    const p = s ? this.camera.worldToScreen({ x: s.x + s.w / 2, y: s.y }) : null;
+    for (const fn of this.anchorListeners) fn(p);
+  }
+
+  // ---- HallApi -------------------------------------------------------------------------
+
+  flyToStand(standId: string, opts: { zoomIn?: boolean } = {}): void {
+    const s = this.stand(standId);
+    if (!s) return;
+    const zoom = opts.zoomIn === false ? this.camera.zoom : Math.max(this.camera.zoom, STAND_ZOOM);
+    this.camera.flyTo(rectCentre(s), zoom, 0.8);
+  }
+
+  walkToStand(standId: string): void {
+    const s = this.stand(standId);
+    if (s) this.walkTo(doorstep(s), null);
+  }
+
+  zoomBy(factor: number): void {
+    const { width, height } = this.camera.viewport;
+    this.camera.zoomAt(factor, { x: width / 2, y: height / 2 });
+  }
+
+  fitFloor(): void {
+    this.camera.flyTo(rectCentre(this.camera.bounds), this.camera.fitZoom(), 0.5);
+  }
+
+  centreOnAvatar(): void {
+    this.camera.flyTo(this.self, Math.max(this.camera.zoom, 8), 0.5);
+  }
+
+  standScreenPoint(standId: string): Vec | null {
+    const s = this.stand(standId);
+    return s ? this.camera.worldToScreen(rectCentre(s)) : null;
+  }
+
+  worldToScreen(p: Vec): Vec {
+    return this.camera.worldToScreen(p);
+  }
+
+  moveCameraTo(p: Vec): void {
+    this.camera.centreOn(p);
+  }
+
+  focusCanvas(): void {
+    this.host?.focus({ preventScroll: true });
+  }
+
+  avatarPosition(): Vec {
+    return { ...this.self };
+  }
+
+  onCamera(fn: (v: { x: number; y: number; w: number; h: number }) => void): () => void {
+    this.cameraListeners.add(fn);
+    fn(this.camera.visibleRect());
+    return () => this.cameraListeners.delete(fn);
+  }
+
+  onAnchor(fn: (p: Vec | null) => void): () => void {
+    this.anchorListeners.add(fn);
+    this.emitAnchor();
+    return () => this.anchorListeners.delete(fn);
+  }
+
+  stats(): FrameStats {
+    return {
+      ...this.timer.summary(),
+      displayObjects: countObjects(this.app?.stage ?? null),
+    };
+  }
+
+  resetStats(): void {
+    this.timer.reset();
+  }
+
+  spawnWalkers(n: number): void {
+    if (!this.model) return;
+    this.walkers = n > 0 ? new Walkers(this.model.graph, n) : null;
+    this.avatars.ensureOthers(n, this.camera.zoom);
+  }
+}
+
+function countObjects(root: Container | null): number {
+  if (!root) return 0;
+  let n = 1;
+  for (const c of root.children) n += countObjects(c as Container);
+  return n;
+}

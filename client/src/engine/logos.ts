@@ -1,0 +1,72 @@
+// Company logos on the stands' boards: loaded only for stands on screen and large enough to
+// show them, so a visitor on a slow link downloads a handful of logos, not hundreds.
+import { Assets, Container, Sprite, type Texture } from 'pixi.js';
+import type { Rect } from '../../../shared/geometry.ts';
+import type { Level } from '../../../shared/level/schema.ts';
+import type { StandGrid } from '../../../shared/level/spatial.ts';
+import { logoBoard } from './floorScene.ts';
+
+const MIN_BOARD_PX = 22;
+
+export class LogoLayer {
+  readonly root = new Container({ label: 'logos' });
+  private readonly textures = new Map<string, Texture | 'loading' | 'failed'>();
+  private readonly sprites = new Map<number, Sprite>();
+  private readonly visible: number[] = [];
+  private disposed = false;
+
+  constructor(
+    private readonly logoUrl: (standIndex: number) => string | null,
+    private readonly onLoaded: () => void,
+  ) {
+    this.root.eventMode = 'none';
+  }
+
+  update(level: Level, grid: StandGrid, zoom: number, view: Rect): void {
+    grid.query(view, this.visible);
+    const want = new Set<number>();
+    for (const i of this.visible) {
+      const s = level.stands[i]!;
+      const board = logoBoard(s);
+      if (board.size * zoom < MIN_BOARD_PX) continue;
+      const url = this.logoUrl(i);
+      if (!url) continue;
+      const tex = this.textures.get(url);
+      if (tex === undefined) {
+        this.textures.set(url, 'loading');
+        Assets.load<Texture>({ src: url, data: { resolution: 2 } }).then(
+          (t) => {
+            this.textures.set(url, t);
+            if (!this.disposed) this.onLoaded();
+          },
+          () => this.textures.set(url, 'failed'),
+        );
+        continue;
+      }
+      if (typeof tex === 'string') continue;
+      want.add(i);
+      let sprite = this.sprites.get(i);
+      if (!sprite) {
+        sprite = new Sprite(tex);
+        sprite.position.set(board.x, board.y);
+        sprite.width = board.size;
+        sprite.height = board.size;
+        this.sprites.set(i, sprite);
+        this.root.addChild(sprite);
+      }
+      sprite.visible = true;
+    }
+    for (const [i, sprite] of this.sprites) if (!want.has(i)) sprite.visible = false;
+  }
+
+  get count(): number {
+    let n = 0;
+    for (const s of this.sprites.values()) if (s.visible) n++;
+    return n;
+  }
+
+  destroy(): void {
+    this.disposed = true;
+    this.root.destroy({ children: true });
+  }
+}

@@ -1,0 +1,52 @@
+// The only place the client talks HTTP to the server. Responses are parsed by the shared
+// schemas before they reach the store.
+import { z } from 'zod';
+import { API, DirectoryEntry, FloorSummary, apiPath } from '../../../shared/api.ts';
+import { ExhibitorList } from '../../../shared/exhibitor.ts';
+import { Level } from '../../../shared/level/schema.ts';
+import { useStore } from '../store/index.ts';
+
+async function getJson<T>(path: string, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T> {
+  const res = await fetch(path, { signal, headers: { Accept: 'application/json' } });
+  if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
+  return schema.parse(await res.json());
+}
+
+export async function loadCatalogue(): Promise<void> {
+  const store = useStore.getState();
+  store.setStatus('loading');
+  try {
+    const [floors, exhibitors, directory] = await Promise.all([
+      getJson(API.floors, z.array(FloorSummary)),
+      getJson(API.exhibitors, ExhibitorList),
+      getJson(API.directory, z.array(DirectoryEntry)),
+    ]);
+    store.setCatalogue(floors, exhibitors, directory);
+    store.setStatus('ready');
+  } catch (err) {
+    console.error(err);
+    store.setStatus('error');
+  }
+}
+
+const pending = new Map<string, Promise<Level>>();
+
+/** Loads a floor's layout once; later calls reuse it. */
+export function loadLevel(floorId: string): Promise<Level> {
+  const known = useStore.getState().levels[floorId];
+  if (known) return Promise.resolve(known);
+  let p = pending.get(floorId);
+  if (!p) {
+    p = getJson(apiPath(API.floor, { floorId }), Level).then((level) => {
+      useStore.getState().setLevel(level);
+      return level;
+    });
+    p.finally(() => pending.delete(floorId)).catch(() => {});
+    pending.set(floorId, p);
+  }
+  return p;
+}
+
+export function assetUrl(path: string): string {
+  return `${API.assets}/${path}`;
+}

@@ -1,0 +1,27 @@
+// The one client store, assembled from slices. The engine reads it with getState()/subscribe().
+import { create } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
+import { translator, type Translate } from '../i18n/index.ts';
+import { type ExhibitionSlice, createExhibitionSlice } from './exhibitionSlice.ts';
+import { type PrefsSlice, createPrefsSlice } from './prefsSlice.ts';
+import { type ViewSlice, createViewSlice } from './viewSlice.ts';
+
+export type AppState = ExhibitionSlice & ViewSlice & PrefsSlice;
+
+export const useStore = create<AppState>()((...a) => ({
+  ...createExhibitionSlice(...a),
+  ...createViewSlice(...a),
+  ...createPrefsSlice(...a),
+}));
+
+export { useShallow };
+
+/** The translate function for the current language. */
+export function useT(): Translate {
+  const lang = useStore((s) => s.lang);
+  return translator(lang);
+}
+
+export function currentT(): Translate {
+  return translator(useStore.getState().lang);
+}

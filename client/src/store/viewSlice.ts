@@ -1,0 +1,54 @@
+// Where the visitor is and what they look at: the URL-backed view plus hover and focus.
+// Per-frame values (camera, avatar position) live in the engine, not here.
+import type { StateCreator } from 'zustand';
+import type { AppState } from './index.ts';
+
+export interface ViewSlice {
+  floorId: string | null;
+  /** Stand whose page is open (URL /floor/x/stand/y). */
+  openStandId: string | null;
+  /** Stand the camera was asked to centre on (URL ?focus=). */
+  focusRequest: { standId: string; seq: number } | null;
+  hoveredStandId: string | null;
+  /** Keyboard focus ring in the hall. */
+  focusedStandId: string | null;
+  /** Stand highlighted after a search pick. */
+  highlightedStandId: string | null;
+  announcement: string;
+  /** The canvas engine is attached (it loads lazily). */
+  hallReady: boolean;
+  setHallReady(ready: boolean): void;
+  setFloor(floorId: string | null): void;
+  setOpenStand(standId: string | null): void;
+  requestFocus(standId: string | null): void;
+  setHovered(standId: string | null): void;
+  setFocused(standId: string | null): void;
+  setHighlighted(standId: string | null): void;
+  announce(text: string): void;
+}
+
+let focusSeq = 0;
+
+export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) => ({
+  floorId: null,
+  openStandId: null,
+  focusRequest: null,
+  hoveredStandId: null,
+  focusedStandId: null,
+  highlightedStandId: null,
+  announcement: '',
+  hallReady: false,
+  setHallReady: (hallReady) => set({ hallReady }),
+  setFloor: (floorId) =>
+    set((s) =>
+      s.floorId === floorId
+        ? {}
+        : { floorId, hoveredStandId: null, focusedStandId: null, highlightedStandId: null, openStandId: null },
+    ),
+  setOpenStand: (openStandId) => set({ openStandId }),
+  requestFocus: (standId) => set({ focusRequest: standId ? { standId, seq: ++focusSeq } : null }),
+  setHovered: (hoveredStandId) => set({ hoveredStandId }),
+  setFocused: (focusedStandId) => set({ focusedStandId }),
+  setHighlighted: (highlightedStandId) => set({ highlightedStandId }),
+  announce: (announcement) => set({ announcement }),
+});

@@ -1,0 +1,84 @@
+// The page: header (title, search, language), the hall with its overlays, floors and minimap.
+import { Suspense, lazy, useEffect } from 'react';
+import { startRouter } from '../actions/navigation.ts';
+import { loadCatalogue } from '../net/api.ts';
+import { useStore, useT } from '../store/index.ts';
+import { Announcer } from './chrome/Announcer.tsx';
+import { FloorSwitcher } from './chrome/FloorSwitcher.tsx';
+import { LangSwitch } from './chrome/LangSwitch.tsx';
+import { Minimap } from './chrome/Minimap.tsx';
+import { SearchBox } from './chrome/SearchBox.tsx';
+import { ZoomControls } from './chrome/ZoomControls.tsx';
+import { StandDialog } from './stand/StandDialog.tsx';
+import { StandPopup } from './stand/StandPopup.tsx';
+
+// Pixi and the engine load in their own chunk, after the page shell is on screen.
+const HallCanvas = lazy(() => import('./hall/HallCanvas.tsx'));
+
+export function App() {
+  const t = useT();
+  const status = useStore((s) => s.status);
+  const lang = useStore((s) => s.lang);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = t('app.title');
+  }, [lang, t]);
+
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    void loadCatalogue().then(() => {
+      stop = startRouter();
+    });
+    return () => stop?.();
+  }, []);
+
+  return (
+    <div className="app">
+      <a href="#hall" className="skip-link">
+        {t('app.skipToHall')}
+      </a>
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand__mark" aria-hidden="true">
+            ММСО
+          </span>
+          <div>
+            <h1 className="brand__title">{t('app.title')}</h1>
+            <p className="brand__tagline">{t('app.tagline')}</p>
+          </div>
+        </div>
+        <SearchBox />
+        <LangSwitch />
+      </header>
+      <main className="stage">
+        {status === 'error' ? (
+          <div className="state-message" role="alert">
+            <p>{t('app.loadError')}</p>
+            <button type="button" className="button button--primary" onClick={() => void loadCatalogue().then(startRouter)}>
+              {t('app.retry')}
+            </button>
+          </div>
+        ) : status !== 'ready' ? (
+          <div className="state-message" role="status">
+            {t('app.loading')}
+          </div>
+        ) : (
+          <>
+            <Suspense fallback={<div className="state-message" role="status">{t('app.loading')}</div>}>
+              <HallCanvas />
+            </Suspense>
+            <StandPopup />
+            <ZoomControls />
+            <aside className="side">
+              <FloorSwitcher />
+              <Minimap />
+            </aside>
+            <StandDialog />
+          </>
+        )}
+        <Announcer />
+      </main>
+    </div>
+  );
+}

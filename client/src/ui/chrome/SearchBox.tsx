@@ -1,0 +1,118 @@
+// Search across all floors (ARIA combobox + listbox). Picking a result switches floor if
+// needed, flies the camera to the stand and highlights it.
+import { useId, useMemo, useState } from 'react';
+import { CATEGORY_TITLES } from '../../../../shared/categories.ts';
+import { type SearchDoc, searchDocs } from '../../../../shared/search.ts';
+import { categoryTitle, showStand } from '../../actions/hallActions.ts';
+import { assetUrl } from '../../net/api.ts';
+import { useShallow, useStore, useT } from '../../store/index.ts';
+
+interface Hit extends SearchDoc {
+  floor: string;
+  stand: string;
+  logo: string;
+  category: keyof typeof CATEGORY_TITLES;
+}
+
+export function SearchBox() {
+  const t = useT();
+  const listId = useId();
+  const { directory, exhibitors, floors, lang } = useStore(
+    useShallow((s) => ({ directory: s.directory, exhibitors: s.exhibitors, floors: s.floors, lang: s.lang })),
+  );
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const [open, setOpen] = useState(false);
+
+  const docs = useMemo<Hit[]>(
+    () =>
+      directory.flatMap((d) => {
+        const e = exhibitors[d.exhibitor];
+        if (!e) return [];
+        const cat = CATEGORY_TITLES[e.category];
+        return [{ id: `${d.floor}/${d.stand}`, name: e.name, categories: [cat.ru, cat.en], short: e.short, floor: d.floor, stand: d.stand, logo: e.logo, category: e.category }];
+      }),
+    [directory, exhibitors],
+  );
+  const hits = useMemo(() => searchDocs(docs, query, 10), [docs, query]);
+  const floorTitle = (id: string) => floors.find((f) => f.id === id)?.title[lang] ?? id;
+  const expanded = open && query.trim().length >= 2;
+
+  const pick = (hit: Hit | undefined) => {
+    if (!hit) return;
+    showStand(hit.floor, hit.stand);
+    setOpen(false);
+    setQuery(hit.name);
+  };
+
+  return (
+    <div className="search">
+      <label htmlFor={`${listId}-input`} className="sr-only">
+        {t('search.label')}
+      </label>
+      <input
+        id={`${listId}-input`}
+        type="search"
+        role="combobox"
+        autoComplete="off"
+        aria-autocomplete="list"
+        aria-expanded={expanded}
+        aria-controls={listId}
+        aria-activedescendant={expanded && hits[active] ? `${listId}-${active}` : undefined}
+        placeholder={t('search.placeholder')}
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
+          setOpen(true);
+        }}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') {
+            e.preventDefault();
+            setActive((a) => Math.min(hits.length - 1, a + 1));
+          } else if (e.key === 'ArrowUp') {
+            e.preventDefault();
+            setActive((a) => Math.max(0, a - 1));
+          } else if (e.key === 'Enter') {
+            e.preventDefault();
+            pick(hits[active]);
+          } else if (e.key === 'Escape') {
+            setOpen(false);
+          }
+        }}
+      />
+      {expanded && (
+        <ul id={listId} role="listbox" className="search__results" aria-label={t('search.results', { count: hits.length })}>
+          {hits.length === 0 && (
+            <li role="option" aria-selected={false} aria-disabled="true" className="search__empty">
+              {t('search.noResults')}
+            </li>
+          )}
+          {hits.map((h, i) => (
+            <li
+              key={h.id}
+              id={`${listId}-${i}`}
+              role="option"
+              aria-selected={i === active}
+              className="search__hit"
+              data-stand={h.stand}
+              onMouseDown={(e) => e.preventDefault()}
+              onMouseEnter={() => setActive(i)}
+              onClick={() => pick(h)}
+            >
+              <img src={assetUrl(h.logo)} alt="" width={28} height={28} />
+              <span>
+                <span className="search__name">{h.name}</span>
+                <span className="search__meta">
+                  {categoryTitle(h.category)} · {floorTitle(h.floor)}
+                </span>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,146 @@
+// The canvas host (lazily loaded: Pixi lives in this chunk). @pixi/react creates the Pixi
+// application; the HallEngine takes over its stage. This component only wires the engine
+// to the store and disposes it; it renders no per-frame state.
+import { Application } from '@pixi/react';
+import { type Application as PixiApp } from 'pixi.js';
+import { useEffect, useRef, useState } from 'react';
+import type { Level } from '../../../../shared/level/schema.ts';
+import { escape, openStand, setFocusedStand, takeArrival, usePortal } from '../../actions/hallActions.ts';
+import { setHall } from '../../engine/hallApi.ts';
+import { HallEngine } from '../../engine/hallEngine.ts';
+import { translate } from '../../i18n/index.ts';
+import { assetUrl, loadLevel } from '../../net/api.ts';
+import { useStore, useT } from '../../store/index.ts';
+
+function labelNames(level: Level) {
+  const { exhibitors, lang, floors } = useStore.getState();
+  const floorTitle = (id: string) => floors.find((f) => f.id === id)?.title[lang] ?? id;
+  return {
+    standNames: level.stands.map((s) => exhibitors[s.exhibitor]?.name ?? s.id),
+    markerNames: [
+      ...level.landmarks.map((l) => l.title[lang]),
+      ...level.portals.map(
+        (p) =>
+          p.title?.[lang] ??
+          translate(lang, 'portal.to', {
+            kind: translate(lang, p.kind === 'lift' ? 'portal.lift' : p.kind === 'stairs' ? 'portal.stairs' : 'portal.escalator'),
+            floor: floorTitle(p.to.floor),
+          }),
+      ),
+    ],
+  };
+}
+
+function createEngine(): HallEngine {
+  return new HallEngine({
+    openStand,
+    usePortal,
+    escape,
+    hover: (id) => {
+      if (useStore.getState().hoveredStandId !== id) useStore.getState().setHovered(id);
+    },
+    focus: setFocusedStand,
+    labels: labelNames,
+    logoUrl: (exhibitorId) => {
+      const e = useStore.getState().exhibitors[exhibitorId];
+      return e ? assetUrl(e.logo) : null;
+    },
+  });
+}
+
+export default function HallCanvas() {
+  const hostRef = useRef<HTMLDivElement>(null);
+  const [engine] = useState(createEngine);
+  const [attached, setAttached] = useState(false);
+  const t = useT();
+  const floorTitle = useStore((s) => {
+    const f = s.floors.find((x) => x.id === s.floorId);
+    return f ? f.title[s.lang] : '';
+  });
+
+  useEffect(
+    () => () => {
+      setHall(null);
+      useStore.getState().setHallReady(false);
+      engine.detach();
+    },
+    [engine],
+  );
+
+  // Floor and content → scene; focus requests → camera; marks → overlay.
+  useEffect(() => {
+    if (!attached) return;
+    let shownLevel: Level | null = null;
+    let handledFocus = 0;
+    const sync = () => {
+      const s = useStore.getState();
+      if (!s.floorId) return;
+      const level = s.levels[s.floorId];
+      if (!level) {
+        loadLevel(s.floorId).catch(() => s.setStatus('error'));
+        return;
+      }
+      if (level !== shownLevel) {
+        const first = shownLevel === null;
+        engine.setLevel(level, s.exhibitors, { portalId: takeArrival(level.id) });
+        if (!first) s.announce(translate(s.lang, 'hall.arrivedFloor', { floor: level.title[s.lang] }));
+        shownLevel = level;
+      }
+      if (s.focusRequest && s.focusRequest.seq !== handledFocus) {
+        handledFocus = s.focusRequest.seq;
+        if (level.stands.some((x) => x.id === s.focusRequest!.standId)) engine.flyToStand(s.focusRequest.standId);
+        else s.announce(translate(s.lang, 'hall.standNotFound', { id: s.focusRequest.standId }));
+      }
+      engine.setMarks({ hovered: s.hoveredStandId, focused: s.focusedStandId, highlighted: s.highlightedStandId });
+    };
+    sync();
+    const unsubscribe = useStore.subscribe((s, prev) => {
+      if (s.lang !== prev.lang || s.exhibitors !== prev.exhibitors) {
+        const level = s.floorId ? s.levels[s.floorId] : undefined;
+        if (level) engine.setNames(labelNames(level));
+      }
+      if (
+        s.floorId !== prev.floorId ||
+        s.levels !== prev.levels ||
+        s.focusRequest !== prev.focusRequest ||
+        s.hoveredStandId !== prev.hoveredStandId ||
+        s.focusedStandId !== prev.focusedStandId ||
+        s.highlightedStandId !== prev.highlightedStandId
+      )
+        sync();
+    });
+    return unsubscribe;
+  }, [attached, engine]);
+
+  const onInit = (app: PixiApp) => {
+    const host = hostRef.current;
+    if (!host || engine.ready) return;
+    engine.attach(app, host);
+    setHall(engine);
+    setAttached(true);
+    useStore.getState().setHallReady(true);
+  };
+
+  return (
+    <div
+      ref={hostRef}
+      id="hall"
+      className="hall"
+      tabIndex={0}
+      role="application"
+      aria-roledescription={t('floors.label')}
+      aria-label={t('hall.label', { floor: floorTitle })}
+      data-ready={attached ? 'true' : 'false'}
+    >
+      <Application
+        resizeTo={hostRef}
+        onInit={onInit}
+        background={0x1f2933}
+        antialias={false}
+        autoDensity
+        resolution={Math.min(2, window.devicePixelRatio || 1)}
+        eventMode="none"
+      />
+    </div>
+  );
+}

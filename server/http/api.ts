@@ -1,0 +1,48 @@
+// The JSON API: floors and exhibitors. Paths come from shared/api.ts.
+import { Router } from 'express';
+import { API } from '../../shared/api.ts';
+import type { LevelStore } from '../levels/levelStore.ts';
+import type { Storage } from '../storage/storage.ts';
+
+export function apiRouter(levels: LevelStore, storage: Storage): Router {
+  const r = Router();
+
+  r.get(API.health, (_req, res) => {
+    res.json({ ok: true, floors: levels.list().length, refusedProblems: levels.problems.length });
+  });
+
+  r.get(API.floors, (_req, res) => {
+    res.json(levels.summaries().sort((a, b) => a.order - b.order));
+  });
+
+  r.get(API.floor, (req, res) => {
+    const floor = levels.get(String(req.params.floorId));
+    if (!floor) {
+      res.status(404).json({ error: `floor "${String(req.params.floorId)}" not found` });
+      return;
+    }
+    res.set('Cache-Control', 'no-cache').json(floor);
+  });
+
+  r.get(API.directory, (_req, res) => {
+    res.set('Cache-Control', 'no-cache').json(levels.directory());
+  });
+
+  r.get(API.exhibitors, async (_req, res) => {
+    res.set('Cache-Control', 'no-cache').json(await storage.listExhibitors());
+  });
+
+  r.get(API.exhibitor, async (req, res) => {
+    const e = await storage.getExhibitor(String(req.params.exhibitorId));
+    if (!e) {
+      res.status(404).json({ error: `exhibitor "${String(req.params.exhibitorId)}" not found` });
+      return;
+    }
+    res.json(e);
+  });
+
+  r.use('/api', (_req, res) => {
+    res.status(404).json({ error: 'no such API endpoint' });
+  });
+  return r;
+}

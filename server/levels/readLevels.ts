@@ -1,0 +1,24 @@
+// Reads every floor file of a folder as raw JSON, reporting unreadable files as problems.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { isLevelFile } from '../../shared/level/files.ts';
+import type { LevelProblem, LevelSource } from '../../shared/level/validate.ts';
+
+export async function readLevelSources(
+  dir: string,
+  displayDir = path.basename(dir),
+): Promise<{ sources: LevelSource[]; problems: LevelProblem[] }> {
+  const names = (await fs.readdir(dir)).filter(isLevelFile).sort();
+  const sources: LevelSource[] = [];
+  const problems: LevelProblem[] = [];
+  for (const name of names) {
+    const file = `${displayDir}/${name}`;
+    const text = await fs.readFile(path.join(dir, name), 'utf8');
+    try {
+      sources.push({ file, data: JSON.parse(text) as unknown });
+    } catch (err) {
+      problems.push({ file, path: [], message: `is not valid JSON: ${(err as Error).message}` });
+    }
+  }
+  return { sources, problems };
+}

@@ -1,0 +1,31 @@
+// Exhibitor content: who owns a stand. Layouts reference exhibitors by id only.
+import { z } from 'zod';
+import { CategoryId } from './categories.ts';
+
+const Colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is "#rrggbb"');
+
+export const Contacts = z.strictObject({
+  site: z.url().optional(),
+  email: z.email().optional(),
+  phone: z.string().min(5).max(40).optional(),
+  address: z.string().max(200).optional(),
+});
+export type Contacts = z.infer<typeof Contacts>;
+
+export const Exhibitor = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  name: z.string().min(1).max(120),
+  category: CategoryId,
+  /** Brand colour used for the stand on the canvas. */
+  colour: Colour,
+  /** Path of the logo under /assets, e.g. "logos/uchi-plus.svg". */
+  logo: z.string().regex(/^[a-z0-9/_.-]+\.(svg|png|jpg|webp)$/),
+  short: z.string().min(1).max(200),
+  description: z.string().min(1).max(4000),
+  contacts: Contacts,
+  /** City of the head office, shown on the stand page. */
+  city: z.string().max(80).optional(),
+});
+export type Exhibitor = z.infer<typeof Exhibitor>;
+
+export const ExhibitorList = z.array(Exhibitor);

@@ -1,0 +1,39 @@
+// Client URLs: every view of the hall has an address that survives reload and can be shared.
+// Parsing and building live here, once, for the app, the server's fallback and the tests.
+
+export type View =
+  | { kind: 'home' }
+  | { kind: 'floor'; floorId: string; focus?: string }
+  | { kind: 'stand'; floorId: string; standId: string };
+
+const SEGMENT = /^[a-z0-9][a-z0-9-]*$/;
+
+export const ROUTE_PATTERNS = ['/', '/floor/:floorId', '/floor/:floorId/stand/:standId'] as const;
+
+export function parseView(pathname: string, search = ''): View {
+  const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  const params = new URLSearchParams(search);
+  if (parts[0] === 'floor' && parts[1] && SEGMENT.test(parts[1])) {
+    if (parts.length === 2) {
+      const focus = params.get('focus');
+      return focus && SEGMENT.test(focus)
+        ? { kind: 'floor', floorId: parts[1], focus }
+        : { kind: 'floor', floorId: parts[1] };
+    }
+    if (parts.length === 4 && parts[2] === 'stand' && parts[3] && SEGMENT.test(parts[3])) {
+      return { kind: 'stand', floorId: parts[1], standId: parts[3] };
+    }
+  }
+  return { kind: 'home' };
+}
+
+export function viewUrl(view: View): string {
+  switch (view.kind) {
+    case 'home':
+      return '/';
+    case 'floor':
+      return `/floor/${encodeURIComponent(view.floorId)}${view.focus ? `?focus=${encodeURIComponent(view.focus)}` : ''}`;
+    case 'stand':
+      return `/floor/${encodeURIComponent(view.floorId)}/stand/${encodeURIComponent(view.standId)}`;
+  }
+}
