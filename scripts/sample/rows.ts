@@ -83,5 +83,9 @@ export function fillInterval(a: number, b: number, depth: number, mix: Mix, rng:
     middle.push(piece(start, shape));
     start += shape[0];
   }
+  // The leftover (< 3 m) becomes a passage before the last stand, so both ends of the run
+  // stay flush with their crossings.
+  const lastMiddle = middle[middle.length - 1];
+  if (tail.length === 0 && lastMiddle && middle.length > 1) lastMiddle.at = b - lastMiddle.along;
   return [...head, ...middle, ...tail];
 }

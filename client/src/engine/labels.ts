@@ -87,12 +87,17 @@ export class LabelLayer {
     }
     if (zoom >= MARKER_MIN_ZOOM) {
       const markers = [...level.landmarks, ...level.portals];
+      // Lifts and stairs cluster in lobbies: label a cluster once, not on top of itself.
+      const placed: { x: number; y: number }[] = [];
       markers.forEach((m, i) => {
         if (m.x < view.x - 10 || m.x > view.x + view.w + 10 || m.y < view.y - 10 || m.y > view.y + view.h + 10) return;
+        const p = camera.worldToScreen({ x: m.x, y: m.y });
+        const y = Math.round(p.y - Math.max(12, 2.2 * zoom));
+        if (placed.some((q) => Math.abs(q.x - p.x) < 120 && Math.abs(q.y - y) < 18)) return;
+        placed.push({ x: p.x, y });
         const label = this.take(FONT_BOLD, 13, i < level.landmarks.length ? PALETTE.landmark : PALETTE.portal);
         label.text = names.markerNames[i] ?? '';
-        const p = camera.worldToScreen({ x: m.x, y: m.y });
-        label.position.set(Math.round(p.x), Math.round(p.y - Math.max(12, 2.2 * zoom)));
+        label.position.set(Math.round(p.x), y);
       });
     }
     for (let i = this.used; i < this.pool.length; i++) this.pool[i]!.visible = false;

@@ -6,7 +6,7 @@ import type { Level } from '../../../shared/level/schema.ts';
 import type { StandGrid } from '../../../shared/level/spatial.ts';
 import { logoBoard } from './floorScene.ts';
 
-const MIN_BOARD_PX = 22;
+const MIN_BOARD_PX = 14;
 
 export class LogoLayer {
   readonly root = new Container({ label: 'logos' });

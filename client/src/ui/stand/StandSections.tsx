@@ -5,7 +5,7 @@ import { useT } from '../../store/index.ts';
 const SECTIONS: { key: MessageKey; icon: string }[] = [
   { key: 'stand.video', icon: '▶' },
   { key: 'stand.gallery', icon: '▦' },
-  { key: 'stand.materials', icon: '⎙' },
+  { key: 'stand.materials', icon: '↓' },
   { key: 'stand.webinars', icon: '◷' },
 ];
 
