@@ -1,5 +1,7 @@
 // Writes a stress-test floor with exactly 2000 stands, next to copies of the sample floors,
 // so a server pointed at the directory serves the sample fair plus `stress`.
+// A 460×330 m hall: at the usual 12 m blocks, 2000 stands fill it with a few gaps; a larger
+// hall would be mostly empty space.
 // Run: npx tsx scripts/gen-stress-floor.ts [outDir]   (default: data/stress-levels/)
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -11,8 +13,8 @@ import { mulberry32 } from './sample/random.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const STANDS = 2000;
-const ROWS = Number(process.env.R ?? 16);
-const CROSS = Number(process.env.C ?? 17);
+const ROWS = 16;
+const CROSS = 13;
 
 const outDir = resolve(process.argv[2] ?? join(ROOT, 'data/stress-levels'));
 mkdirSync(outDir, { recursive: true });
@@ -39,8 +41,8 @@ const spec: HallSpec = {
   title: { ru: 'Стресс-тест: 2000 стендов', en: 'Stress test: 2000 stands' },
   category: 'school',
   order: 99,
-  width: Number(process.env.W ?? 600),
-  height: Number(process.env.H ?? 420),
+  width: 460,
+  height: 330,
   background: { style: 'concrete' },
   wallDepth: 3,
   wallRows: true,

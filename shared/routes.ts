@@ -11,7 +11,12 @@ const SEGMENT = /^[a-z0-9][a-z0-9-]*$/;
 export const ROUTE_PATTERNS = ['/', '/floor/:floorId', '/floor/:floorId/stand/:standId'] as const;
 
 export function parseView(pathname: string, search = ''): View {
-  const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  let parts: string[];
+  try {
+    parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  } catch {
+    return { kind: 'home' }; // a malformed %-escape in a pasted link
+  }
   const params = new URLSearchParams(search);
   if (parts[0] === 'floor' && parts[1] && SEGMENT.test(parts[1])) {
     if (parts.length === 2) {

@@ -259,7 +259,6 @@ function placeStands(strips: readonly Strip[], obstacles: readonly Rect[], count
   let placed: Placed[] = [];
   for (const mix of MIXES) {
     placed = fillAll(strips, obstacles, mix, mulberry32(seed));
-    if (process.env.LAYOUT_DEBUG) console.error(`${mix.name}: ${placed.length} slots for ${count}`);
     if (placed.length >= count) break;
   }
   // Too few: split the widest stands (12 m -> 6 + 6, 6 m -> 3 + 3) until everyone fits.

@@ -85,7 +85,8 @@ export function fillInterval(a: number, b: number, depth: number, mix: Mix, rng:
   }
   // The leftover (< 3 m) becomes a passage before the last stand, so both ends of the run
   // stay flush with their crossings.
-  const lastMiddle = middle[middle.length - 1];
-  if (tail.length === 0 && lastMiddle && middle.length > 1) lastMiddle.at = b - lastMiddle.along;
-  return [...head, ...middle, ...tail];
+  const pieces = [...head, ...middle, ...tail];
+  const lastPiece = pieces[pieces.length - 1];
+  if (tail.length === 0 && lastPiece && pieces.length > 1) lastPiece.at = b - lastPiece.along;
+  return pieces;
 }

@@ -7,6 +7,8 @@ import { readLevelSources } from './readLevels.ts';
 
 export class LevelStore {
   private floors = new Map<string, Level>();
+  /** What each file last served, so a file that turns bad keeps its previous good version. */
+  private byFile = new Map<string, Level>();
   problems: LevelProblem[] = [];
 
   constructor(
@@ -20,7 +22,12 @@ export class LevelStore {
     const result = validateLevels(read.sources, await this.exhibitorIds());
     this.problems = [...read.problems, ...result.problems];
     for (const p of this.problems) this.log(`[levels] refused: ${formatProblem(p)}`);
-    this.floors = new Map(result.levels.map((l) => [l.id, l]));
+    const present = new Set(read.sources.map((s) => s.file));
+    const next = new Map<string, Level>();
+    for (const [file, level] of this.byFile) if (present.has(file)) next.set(file, level);
+    for (const [file, level] of result.valid) next.set(file, level);
+    this.byFile = next;
+    this.floors = new Map([...next.values()].sort((a, b) => a.order - b.order).map((l) => [l.id, l]));
   }
 
   get(id: string): Level | undefined {

@@ -13,7 +13,13 @@ export async function readLevelSources(
   const problems: LevelProblem[] = [];
   for (const name of names) {
     const file = `${displayDir}/${name}`;
-    const text = await fs.readFile(path.join(dir, name), 'utf8');
+    let text: string;
+    try {
+      text = await fs.readFile(path.join(dir, name), 'utf8');
+    } catch (err) {
+      problems.push({ file, path: [], message: `cannot be read: ${(err as Error).message}` });
+      continue;
+    }
     try {
       sources.push({ file, data: JSON.parse(text) as unknown });
     } catch (err) {

@@ -24,9 +24,9 @@ export class StandGrid {
   }
 
   private forCells(r: Rect, fn: (cell: number[]) => void): void {
-    const c0 = Math.max(0, Math.floor(r.x / this.cell));
+    const c0 = Math.min(this.cols - 1, Math.max(0, Math.floor(r.x / this.cell)));
     const c1 = Math.min(this.cols - 1, Math.floor((r.x + r.w) / this.cell));
-    const r0 = Math.max(0, Math.floor(r.y / this.cell));
+    const r0 = Math.min(this.rows - 1, Math.max(0, Math.floor(r.y / this.cell)));
     const r1 = Math.min(this.rows - 1, Math.floor((r.y + r.h) / this.cell));
     for (let row = r0; row <= r1; row++) for (let col = c0; col <= c1; col++) fn(this.cells[row * this.cols + col]!);
   }

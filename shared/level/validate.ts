@@ -113,16 +113,23 @@ function checkFloor(file: string, level: Level, exhibitorIds: ReadonlySet<string
 /**
  * Validates a whole exhibition: each file's shape and geometry, then references between
  * floors (portal targets, floor ids, stand ids unique across floors). A file with any
- * problem is left out of `valid`, so a caller can keep serving its previous version.
+ * problem is left out of `valid`, so a caller can keep serving its previous version. A file
+ * is judged on its own problems: a portal into a floor that is itself broken is reported on
+ * that floor only, so one bad file never takes its neighbours down with it.
  */
 export function validateLevels(sources: LevelSource[], exhibitorIds: ReadonlySet<string>): ValidationResult {
   const problems: LevelProblem[] = [];
   const parsed: { file: string; level: Level; problems: number }[] = [];
+  // Floors whose files exist but fail the schema: a portal to one is not "to a missing floor";
+  // that floor's own problems are reported on its file.
+  const brokenIds = new Set<string>();
 
   for (const src of sources) {
     const result = Level.safeParse(src.data);
     if (!result.success) {
       problems.push(...zodProblems(src.file, result.error));
+      const id = (src.data as { id?: unknown } | null)?.id;
+      if (typeof id === 'string') brokenIds.add(id);
       continue;
     }
     const own = checkFloor(src.file, result.data, exhibitorIds);
@@ -150,6 +157,7 @@ export function validateLevels(sources: LevelSource[], exhibitorIds: ReadonlySet
   for (const p of parsed) {
     p.level.portals.forEach((portal, i) => {
       const target = floorsById.get(portal.to.floor);
+      if (!target && brokenIds.has(portal.to.floor)) return;
       if (!target) {
         const hint = closest(portal.to.floor, [...floorsById.keys()]);
         problems.push({

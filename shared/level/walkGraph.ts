@@ -85,7 +85,7 @@ export function buildWalkGraph(level: Pick<Level, 'alleys'>): WalkGraph {
   const edges: [number, number][] = [];
   const edgeAlley: number[] = [];
   for (const s of segs) {
-    const ts = [...new Set(s.cuts.map((t) => Math.round(t * 1e6) / 1e6))].sort((x, y) => x - y);
+    const ts = [...new Set(s.cuts.map((t) => Math.round(t * 1e9) / 1e9))].sort((x, y) => x - y);
     let prev = nodeAt({ x: s.a.x + (s.b.x - s.a.x) * ts[0]!, y: s.a.y + (s.b.y - s.a.y) * ts[0]! });
     for (let k = 1; k < ts.length; k++) {
       const t = ts[k]!;

@@ -27,7 +27,8 @@ export function applyView(view: View): void {
   store.setFloor(view.floorId);
   if (view.kind === 'stand') {
     store.setOpenStand(view.standId);
-    store.requestFocus(view.standId);
+    // Opened from the hall the stand is on screen already: the camera stays where it is.
+    store.requestFocus(view.standId, 'reveal');
   } else {
     store.setOpenStand(null);
     if (view.focus) {

@@ -12,7 +12,7 @@ export interface FrameStats {
 }
 
 export interface HallApi {
-  flyToStand(standId: string, opts?: { zoomIn?: boolean }): void;
+  flyToStand(standId: string, opts?: { zoomIn?: boolean; onlyIfHidden?: boolean }): void;
   walkToStand(standId: string): void;
   zoomBy(factor: number): void;
   fitFloor(): void;
@@ -27,6 +27,10 @@ export interface HallApi {
   onCamera(fn: (view: { x: number; y: number; w: number; h: number }) => void): () => void;
   /** Subscribes to the hovered stand's anchor on screen (popup placement). */
   onAnchor(fn: (p: Vec | null) => void): () => void;
+  /** No camera flight in progress (tests wait for this before pointing at stands). */
+  settled(): boolean;
+  /** Id of the floor on screen, once its scene is built. */
+  shownFloor(): string | null;
   stats(): FrameStats;
   resetStats(): void;
   /** Benchmark only: n walkers moving along the alleys, drawn like other visitors. */

@@ -55,6 +55,8 @@ export class HallEngine implements HallApi {
   private insidePortal: string | null = null;
   private drawnVersion = -1;
   private sceneDirty = true;
+  /** Something on screen changed since the last render. */
+  private dirty = true;
   private hovered: string | null = null;
   private focused: string | null = null;
   private highlighted: string | null = null;
@@ -78,25 +80,28 @@ export class HallEngine implements HallApi {
     const resize = () => {
       this.camera.setViewport(app.screen.width, app.screen.height);
       this.sceneDirty = true;
+      this.dirty = true;
     };
     app.renderer.on('resize', resize);
     resize();
-    const before = () => this.timer.begin();
-    const update = (ticker: { deltaMS: number }) => {
+    // Render on demand: an idle hall (nobody moving, camera still) costs no CPU or battery,
+    // which matters on the weak laptops and phones many teachers use.
+    app.ticker.remove(app.render, app);
+    const frame = (ticker: { deltaMS: number }) => {
+      this.timer.begin();
       this.timer.beginUpdate();
-      this.update(Math.min(0.1, ticker.deltaMS / 1000));
+      this.update(Math.min(0.25, ticker.deltaMS / 1000));
       this.timer.endUpdate();
+      if (this.dirty) {
+        this.dirty = false;
+        app.render();
+        this.timer.end();
+      }
     };
-    const after = () => this.timer.end();
-    // Timing brackets the whole frame: our update, then Pixi's render (at LOW priority).
-    app.ticker.add(before, undefined, UPDATE_PRIORITY.INTERACTION + 1);
-    app.ticker.add(update, undefined, UPDATE_PRIORITY.NORMAL);
-    app.ticker.add(after, undefined, UPDATE_PRIORITY.UTILITY - 1);
+    app.ticker.add(frame, undefined, UPDATE_PRIORITY.NORMAL);
     this.disposers.push(
       () => app.renderer.off('resize', resize),
-      () => app.ticker.remove(before),
-      () => app.ticker.remove(update),
-      () => app.ticker.remove(after),
+      () => app.ticker.remove(frame),
       attachInput(host, {
         camera: this.camera,
         standAt: (p) => this.standAt(p),
@@ -187,6 +192,7 @@ export class HallEngine implements HallApi {
     this.overlay.setFocus(this.stand(this.focused), z);
     this.overlay.setHighlight(this.stand(this.highlighted), z);
     this.emitAnchor();
+    this.dirty = true;
   }
 
   private standAt(p: Vec): string | null {
@@ -250,16 +256,22 @@ export class HallEngine implements HallApi {
   private update(dt: number): void {
     const model = this.model;
     if (!model) return;
-    this.camera.step(dt);
+    if (this.camera.step(dt)) this.dirty = true;
+    const before = this.self;
     this.moveSelf(dt);
+    if (before !== this.self) this.dirty = true;
     if (this.walkers) {
+      this.dirty = true;
       this.walkers.step(dt);
       const w = this.walkers;
       for (let i = 0; i < w.count; i++) this.avatars.setOther(i, w.x[i]!, w.y[i]!, w.tint[i]!);
     }
     this.avatars.setSelf(this.self);
-    this.overlay.tick(dt);
-    if (this.camera.version !== this.drawnVersion || this.sceneDirty) this.redrawView();
+    if (this.overlay.tick(dt)) this.dirty = true;
+    if (this.camera.version !== this.drawnVersion || this.sceneDirty) {
+      this.redrawView();
+      this.dirty = true;
+    }
   }
 
   private moveSelf(dt: number): void {
@@ -348,9 +360,10 @@ export class HallEngine implements HallApi {
 
   // ---- HallApi -------------------------------------------------------------------------
 
-  flyToStand(standId: string, opts: { zoomIn?: boolean } = {}): void {
+  flyToStand(standId: string, opts: { zoomIn?: boolean; onlyIfHidden?: boolean } = {}): void {
     const s = this.stand(standId);
     if (!s) return;
+    if (opts.onlyIfHidden && this.camera.shows(s, 0) && s.w * this.camera.zoom >= 24) return;
     const zoom = opts.zoomIn === false ? this.camera.zoom : Math.max(this.camera.zoom, STAND_ZOOM);
     this.camera.flyTo(rectCentre(s), zoom, 0.8);
   }
@@ -404,6 +417,14 @@ export class HallEngine implements HallApi {
     this.anchorListeners.add(fn);
     this.emitAnchor();
     return () => this.anchorListeners.delete(fn);
+  }
+
+  settled(): boolean {
+    return !this.camera.flying;
+  }
+
+  shownFloor(): string | null {
+    return this.model?.level.id ?? null;
   }
 
   stats(): FrameStats {

@@ -12,6 +12,8 @@ export class Overlay {
   private readonly focus = new Graphics();
   private readonly highlight = new Graphics();
   private pulse = 0;
+  private pulsing = false;
+  private highlighted: Stand | null = null;
 
   constructor() {
     this.root.eventMode = 'none';
@@ -38,6 +40,11 @@ export class Overlay {
 
   setHighlight(s: Stand | null, zoom: number): void {
     this.highlight.clear();
+    if (s !== this.highlighted) {
+      this.highlighted = s;
+      this.pulse = 0;
+      this.pulsing = s !== null;
+    }
     if (!s) return;
     const w = Math.max(0.4, 4 / zoom);
     this.highlight
@@ -57,11 +64,16 @@ export class Overlay {
     this.path.circle(last.x, last.y, Math.max(0.6, 6 / zoom)).fill(PALETTE.path);
   }
 
-  /** Animates the search highlight; cheap (one alpha write). */
-  tick(dt: number): void {
-    if (this.highlight.visible) {
-      this.pulse += dt * 4;
-      this.highlight.alpha = 0.55 + 0.45 * Math.sin(this.pulse);
+  /** Animates the search highlight (one alpha write); returns whether anything changed. */
+  tick(dt: number): boolean {
+    if (!this.pulsing) return false;
+    this.pulse += dt * 4;
+    this.highlight.alpha = 0.55 + 0.45 * Math.sin(this.pulse);
+    // Pulse for a few seconds to catch the eye, then stay still (and stop re-rendering).
+    if (this.pulse > 24) {
+      this.pulsing = false;
+      this.highlight.alpha = 1;
     }
+    return true;
   }
 }

@@ -8,7 +8,8 @@ export interface ViewSlice {
   /** Stand whose page is open (URL /floor/x/stand/y). */
   openStandId: string | null;
   /** Stand the camera was asked to centre on (URL ?focus=). */
-  focusRequest: { standId: string; seq: number } | null;
+  /** 'centre' flies the camera to the stand; 'reveal' only if it is not already on screen. */
+  focusRequest: { standId: string; mode: 'centre' | 'reveal'; seq: number } | null;
   hoveredStandId: string | null;
   /** Keyboard focus ring in the hall. */
   focusedStandId: string | null;
@@ -20,7 +21,7 @@ export interface ViewSlice {
   setHallReady(ready: boolean): void;
   setFloor(floorId: string | null): void;
   setOpenStand(standId: string | null): void;
-  requestFocus(standId: string | null): void;
+  requestFocus(standId: string | null, mode?: 'centre' | 'reveal'): void;
   setHovered(standId: string | null): void;
   setFocused(standId: string | null): void;
   setHighlighted(standId: string | null): void;
@@ -46,7 +47,7 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) 
         : { floorId, hoveredStandId: null, focusedStandId: null, highlightedStandId: null, openStandId: null },
     ),
   setOpenStand: (openStandId) => set({ openStandId }),
-  requestFocus: (standId) => set({ focusRequest: standId ? { standId, seq: ++focusSeq } : null }),
+  requestFocus: (standId, mode = 'centre') => set({ focusRequest: standId ? { standId, mode, seq: ++focusSeq } : null }),
   setHovered: (hoveredStandId) => set({ hoveredStandId }),
   setFocused: (focusedStandId) => set({ focusedStandId }),
   setHighlighted: (highlightedStandId) => set({ highlightedStandId }),

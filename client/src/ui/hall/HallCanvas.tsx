@@ -88,8 +88,9 @@ export default function HallCanvas() {
       }
       if (s.focusRequest && s.focusRequest.seq !== handledFocus) {
         handledFocus = s.focusRequest.seq;
-        if (level.stands.some((x) => x.id === s.focusRequest!.standId)) engine.flyToStand(s.focusRequest.standId);
-        else s.announce(translate(s.lang, 'hall.standNotFound', { id: s.focusRequest.standId }));
+        const { standId, mode } = s.focusRequest;
+        if (level.stands.some((x) => x.id === standId)) engine.flyToStand(standId, { onlyIfHidden: mode === 'reveal' });
+        else s.announce(translate(s.lang, 'hall.standNotFound', { id: standId }));
       }
       engine.setMarks({ hovered: s.hoveredStandId, focused: s.focusedStandId, highlighted: s.highlightedStandId });
     };

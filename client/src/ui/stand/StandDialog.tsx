@@ -15,7 +15,8 @@ export function StandDialog() {
   const floor = useStore((s) => s.floors.find((f) => f.id === s.floorId));
   const lang = useStore((s) => s.lang);
   const data = useStandWithExhibitor(openId);
-  const [copied, setCopied] = useState(false);
+  // Remembers which stand's link was copied, so the note resets when another stand opens.
+  const [copiedFor, setCopiedFor] = useState<string | null>(null);
 
   useEffect(() => {
     const d = ref.current;
@@ -24,20 +25,19 @@ export function StandDialog() {
     if (!data && d.open) d.close();
   }, [data]);
 
-  useEffect(() => setCopied(false), [openId]);
-
   if (!openId) return <dialog ref={ref} className="stand-dialog" aria-label={t('stand.missing')} />;
   if (!data) return <dialog ref={ref} className="stand-dialog" aria-label={t('stand.missing')} />;
   const { stand, exhibitor } = data;
   const name = exhibitor?.name ?? stand.id;
   const c = exhibitor?.contacts;
+  const copied = copiedFor === stand.id;
 
   const copyLink = async () => {
     if (!floor) return;
     const url = new URL(viewUrl({ kind: 'stand', floorId: floor.id, standId: stand.id }), location.href).href;
     try {
       await navigator.clipboard.writeText(url);
-      setCopied(true);
+      setCopiedFor(stand.id);
     } catch {
       window.prompt(t('stand.copyLink'), url);
     }

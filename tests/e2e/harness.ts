@@ -1,0 +1,101 @@
+// Drivers for browser tests: boot the real server on 127.0.0.1 with a fresh data folder,
+// open Debian's Chromium through playwright-core, and speak in visitor terms
+// ("hover stand X", "open stand X") so tests read like user stories.
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { type Browser, type Page, chromium } from 'playwright-core';
+import { startServer, type RunningServer } from '../../server/app.ts';
+import { ROOT } from '../../server/config.ts';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+];
+
+export async function bootServer(opts: { levelsDir?: string } = {}): Promise<RunningServer & { dataDir: string }> {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'expo-e2e-'));
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    levelsDir: opts.levelsDir ?? path.join(ROOT, 'levels'),
+    assetsDir: path.join(ROOT, 'assets'),
+    clientDir: path.join(ROOT, 'dist', 'client'),
+    seedFile: path.join(ROOT, 'assets', 'seed', 'exhibitors.json'),
+    quiet: true,
+  });
+  return {
+    ...server,
+    dataDir,
+    async close() {
+      await server.close();
+      await fs.rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 });
+}
+
+export async function openPage(browser: Browser, url: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  page.on('pageerror', (e) => console.error('[page error]', e.message));
+  await page.goto(url);
+  return page;
+}
+
+/** Waits until the floor is drawn and the camera has stopped moving. */
+export async function hallSettled(page: Page, floorId?: string): Promise<void> {
+  await page.waitForFunction(
+    (floor) => {
+      const h = window.__expo?.hall();
+      return !!h && h.ready && h.settled() && h.shownFloor() !== null && (!floor || h.shownFloor() === floor);
+    },
+    floorId ?? null,
+    { timeout: 20_000 },
+  );
+}
+
+/** Page coordinates of a stand's centre. */
+export async function standPoint(page: Page, standId: string): Promise<{ x: number; y: number }> {
+  const p = await page.evaluate((id) => window.__expo!.hall()!.standScreenPoint(id), standId);
+  if (!p) throw new Error(`stand ${standId} is not on the floor shown`);
+  const box = (await page.locator('#hall').boundingBox())!;
+  return { x: box.x + p.x, y: box.y + p.y };
+}
+
+/** Brings a stand to the middle of the screen at a readable zoom. */
+export async function showStand(page: Page, standId: string): Promise<void> {
+  await page.evaluate((id) => window.__expo!.hall()!.flyToStand(id), standId);
+  await hallSettled(page);
+}
+
+export async function hoverStand(page: Page, standId: string): Promise<void> {
+  const p = await standPoint(page, standId);
+  await page.mouse.move(p.x - 30, p.y - 30);
+  await page.mouse.move(p.x, p.y, { steps: 3 });
+}
+
+export async function clickStand(page: Page, standId: string): Promise<void> {
+  const p = await standPoint(page, standId);
+  await page.mouse.click(p.x, p.y);
+}
+
+export function storeState<T>(page: Page, pick: string): Promise<T> {
+  return page.evaluate((expr) => {
+    const s = window.__expo!.store.getState() as unknown as Record<string, unknown>;
+    return expr.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], s);
+  }, pick) as Promise<T>;
+}
