@@ -15,6 +15,7 @@ export default defineConfig(
     'coverage/',
     'tests/.artifacts/',
     'assets/',
+    '**/*.tmp.mjs',
   ]),
   js.configs.recommended,
   tseslint.configs.recommended,
