@@ -9,6 +9,9 @@ import type { ServerConfig } from './config.ts';
 import { apiRouter } from './http/api.ts';
 import { staticRouter } from './http/static.ts';
 import { LevelStore } from './levels/levelStore.ts';
+import { FloorRoom } from './presence/FloorRoom.ts';
+import { configurePresence } from './presence/settings.ts';
+import { ROOMS } from '../shared/protocol.ts';
 import { openLowdbStorage } from './storage/lowdbStorage.ts';
 
 /** Largest WebSocket message the server accepts; room messages are small JSON. */
@@ -43,6 +46,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     greet: false,
     gracefullyShutdown: false,
   });
+  configurePresence({ levels: () => levels, capacity: config.roomCapacity ?? 1500, naive: config.naiveInterest ?? false });
+  game.define(ROOMS.floor, FloorRoom).filterBy(['floorId']);
   await game.listen(config.port, config.host);
 
   const addr = httpServer.address() as AddressInfo;

@@ -16,6 +16,10 @@ export interface ServerConfig {
   /** Seed file for exhibitors, used on first start. */
   seedFile: string;
   quiet: boolean;
+  /** Visitors per floor-room instance before another instance opens. */
+  roomCapacity?: number;
+  /** Benchmark baseline only: send everyone to everyone. */
+  naiveInterest?: boolean;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -30,5 +34,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     clientDir: path.resolve(env.CLIENT_DIR ?? path.join(ROOT, 'dist', 'client')),
     seedFile: path.resolve(env.SEED_FILE ?? path.join(ROOT, 'assets', 'seed', 'exhibitors.json')),
     quiet: env.QUIET === '1',
+    roomCapacity: Number(env.ROOM_CAPACITY ?? 1500) || 1500,
+    naiveInterest: env.PRESENCE_NAIVE === '1',
   };
 }

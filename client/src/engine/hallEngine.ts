@@ -75,7 +75,7 @@ export class HallEngine implements HallApi {
     this.labels = new LabelLayer();
     this.world.addChild(this.overlay.root, this.avatars.root);
     app.stage.addChild(this.world, this.screenLayer);
-    this.screenLayer.addChild(this.labels.root);
+    this.screenLayer.addChild(this.labels.screenRoot);
     app.stage.eventMode = 'none';
     const resize = () => {
       this.camera.setViewport(app.screen.width, app.screen.height);
@@ -148,8 +148,11 @@ export class HallEngine implements HallApi {
       },
       () => (this.sceneDirty = true),
     );
+    this.labels?.reset(level, this.names);
     this.world.removeChildren();
-    this.world.addChild(this.scene.root, this.logos.root, this.overlay.root, this.avatars.root);
+    this.world.addChild(this.scene.root, this.logos.root);
+    if (this.labels) this.world.addChild(this.labels.worldRoot);
+    this.world.addChild(this.overlay.root, this.avatars.root);
     this.camera.setBounds({ x: 0, y: 0, w: level.size.width, h: level.size.height });
     this.walkers = null;
     this.avatars.ensureOthers(0, this.camera.zoom);
@@ -177,6 +180,7 @@ export class HallEngine implements HallApi {
 
   setNames(names: LabelSource): void {
     this.names = names;
+    if (this.model) this.labels?.reset(this.model.level, names);
     this.sceneDirty = true;
   }
 
@@ -344,7 +348,8 @@ export class HallEngine implements HallApi {
       if (this.walk) this.overlay.setPath([this.self, ...this.walk.points.slice(this.walk.next)], cam.zoom);
     }
     this.drawnVersion = cam.version;
-    this.sceneDirty = false;
+    // Labels left over by the per-frame build budget are built on the next frames.
+    this.sceneDirty = this.labels?.pending ?? false;
     for (const fn of this.cameraListeners) fn(view);
     this.emitAnchor();
   }

@@ -1,38 +1,44 @@
-// Names on the canvas, drawn in screen space so they stay crisp at every zoom. Only stands
-// on screen and large enough to hold a readable name get a label (level of detail); labels
-// are pooled, so panning a 2 000-stand floor creates no garbage.
+// Names on the canvas. Stand names live in world space, sized to their stand, so panning
+// and zooming only move them with the floor: no per-frame text layout. Each label is built
+// once, the first time its stand is on screen and large enough to read (level of detail),
+// a few per frame so a zoom into a dense floor never stalls. Landmark and lobby names are
+// few and stay a constant size on screen.
 import { BitmapFont, BitmapText, Container } from 'pixi.js';
 import type { Rect } from '../../../shared/geometry.ts';
-import type { Level } from '../../../shared/level/schema.ts';
+import type { Level, Stand } from '../../../shared/level/schema.ts';
 import type { StandGrid } from '../../../shared/level/spatial.ts';
 import type { Camera } from './camera.ts';
 import { PALETTE } from './palette.ts';
 
-const FONT = 'ExpoLabel';
 const FONT_BOLD = 'ExpoLabelBold';
 let installed = false;
 
 function installFonts(): void {
   if (installed) return;
   installed = true;
-  const chars = [['a', 'z'], ['A', 'Z'], ['0', '9'], ['а', 'я'], ['А', 'Я'], ' ёЁ«»—–-.,:;!?()"\'&+/№#%@'];
-  const resolution = Math.min(2, window.devicePixelRatio || 1);
-  BitmapFont.install({ name: FONT, style: { fontFamily: 'Arial, sans-serif', fontSize: 26, fill: '#ffffff' }, chars, resolution });
+  const chars = [['a', 'z'], ['A', 'Z'], ['0', '9'], ['а', 'я'], ['А', 'Я'], ' ёЁ«»—–-.,:;!?()"\'&+/№#%@…'];
   BitmapFont.install({
     name: FONT_BOLD,
-    style: { fontFamily: 'Arial, sans-serif', fontSize: 26, fontWeight: 'bold', fill: '#ffffff' },
+    style: { fontFamily: 'Arial, sans-serif', fontSize: 32, fontWeight: 'bold', fill: '#ffffff' },
     chars,
-    resolution,
+    resolution: Math.min(2, window.devicePixelRatio || 1),
   });
 }
 
-/** Below this on-screen width (px) a stand shows no name. */
-const MIN_STAND_PX = 46;
+/** A stand name shows once its letters would be at least this tall on screen (px). */
+const MIN_LETTER_PX = 8.5;
 const MARKER_MIN_ZOOM = 2.2;
+/** New labels built per frame at most; the rest follow on the next frames. */
+const BUILD_BUDGET = 24;
 
 function truncate(text: string, maxChars: number): string {
   if (text.length <= maxChars) return text;
   return maxChars <= 1 ? '…' : `${text.slice(0, maxChars - 1).trimEnd()}…`;
+}
+
+/** Letter height for a stand's name in metres: bigger stands, bigger names. */
+function letterSize(s: Stand): number {
+  return Math.max(0.5, Math.min(1.1, Math.min(s.w, s.h) * 0.16));
 }
 
 export interface LabelSource {
@@ -41,73 +47,101 @@ export interface LabelSource {
 }
 
 export class LabelLayer {
-  readonly root = new Container({ label: 'labels' });
-  private readonly pool: BitmapText[] = [];
-  private used = 0;
+  /** Added to the world container (metres). */
+  readonly worldRoot = new Container({ label: 'stand-labels' });
+  /** Added over the world (screen pixels). */
+  readonly screenRoot = new Container({ label: 'marker-labels' });
+  private stands = new Map<number, BitmapText>();
+  private shown = new Set<number>();
+  private markers: BitmapText[] = [];
   private readonly visible: number[] = [];
+  /** Some labels were left for the next frame by the build budget. */
+  pending = false;
 
   constructor() {
     installFonts();
-    this.root.eventMode = 'none';
+    this.worldRoot.eventMode = 'none';
+    this.screenRoot.eventMode = 'none';
   }
 
-  private take(font: string, size: number, colour: number): BitmapText {
-    let t = this.pool[this.used];
-    if (!t) {
-      t = new BitmapText({ text: '', style: { fontFamily: font, fontSize: size } });
+  /** Drops every label (a new floor, or names in another language). */
+  reset(level: Level, names: LabelSource): void {
+    this.worldRoot.removeChildren().forEach((c) => c.destroy());
+    this.screenRoot.removeChildren().forEach((c) => c.destroy());
+    this.stands = new Map();
+    this.shown = new Set();
+    this.markers = [...level.landmarks, ...level.portals].map((_, i) => {
+      const t = new BitmapText({ text: names.markerNames[i] ?? '', style: { fontFamily: FONT_BOLD, fontSize: 13 } });
       t.anchor.set(0.5);
-      this.pool.push(t);
-      this.root.addChild(t);
-    }
-    this.used++;
-    t.visible = true;
-    if (t.style.fontFamily !== font) t.style.fontFamily = font;
-    if (t.style.fontSize !== size) t.style.fontSize = size;
-    t.tint = colour;
+      t.tint = i < level.landmarks.length ? PALETTE.landmark : PALETTE.portal;
+      t.visible = false;
+      this.screenRoot.addChild(t);
+      return t;
+    });
+  }
+
+  private build(s: Stand, name: string): BitmapText | null {
+    const size = letterSize(s);
+    const maxChars = Math.floor((s.w * 0.92) / (size * 0.58));
+    if (maxChars < 4) return null;
+    const t = new BitmapText({ text: truncate(name, maxChars), style: { fontFamily: FONT_BOLD, fontSize: size } });
+    t.anchor.set(0.5);
+    t.tint = PALETTE.label;
+    t.position.set(s.x + s.w / 2, s.y + s.h * (s.entrance === 'north' ? 0.3 : 0.72));
+    this.worldRoot.addChild(t);
     return t;
   }
 
-  /** Re-places labels for the current camera; call when the camera or level changes. */
+  /** Shows the labels that fit the current camera; call when the camera or level changes. */
   update(level: Level, grid: StandGrid, names: LabelSource, camera: Camera, view: Rect): void {
-    this.used = 0;
     const zoom = camera.zoom;
     grid.query(view, this.visible);
+    const next = new Set<number>();
+    let budget = BUILD_BUDGET;
+    this.pending = false;
     for (const i of this.visible) {
       const s = level.stands[i]!;
-      const wPx = s.w * zoom;
-      const hPx = s.h * zoom;
-      if (wPx < MIN_STAND_PX || hPx < 22) continue;
-      const size = Math.max(10, Math.min(15, Math.min(wPx, hPx) / 5));
-      const maxChars = Math.floor((wPx - 8) / (size * 0.56));
-      if (maxChars < 4) continue;
-      const label = this.take(FONT_BOLD, size, PALETTE.label);
-      label.text = truncate(names.standNames[i] ?? '', maxChars);
-      const p = camera.worldToScreen({ x: s.x + s.w / 2, y: s.y + s.h * (s.entrance === 'north' ? 0.3 : 0.72) });
-      label.position.set(Math.round(p.x), Math.round(p.y));
+      if (letterSize(s) * zoom < MIN_LETTER_PX) continue;
+      let t = this.stands.get(i);
+      if (t === undefined) {
+        if (budget-- <= 0) {
+          this.pending = true;
+          continue;
+        }
+        t = this.build(s, names.standNames[i] ?? '') ?? undefined;
+        this.stands.set(i, t as BitmapText);
+      }
+      if (!t) continue;
+      t.visible = true;
+      next.add(i);
     }
-    if (zoom >= MARKER_MIN_ZOOM) {
-      const markers = [...level.landmarks, ...level.portals];
-      // Lifts and stairs cluster in lobbies: label a cluster once, not on top of itself.
-      const placed: { x: number; y: number }[] = [];
-      markers.forEach((m, i) => {
-        if (m.x < view.x - 10 || m.x > view.x + view.w + 10 || m.y < view.y - 10 || m.y > view.y + view.h + 10) return;
-        const p = camera.worldToScreen({ x: m.x, y: m.y });
-        const y = Math.round(p.y - Math.max(12, 2.2 * zoom));
-        if (placed.some((q) => Math.abs(q.x - p.x) < 120 && Math.abs(q.y - y) < 18)) return;
-        placed.push({ x: p.x, y });
-        const label = this.take(FONT_BOLD, 13, i < level.landmarks.length ? PALETTE.landmark : PALETTE.portal);
-        label.text = names.markerNames[i] ?? '';
-        label.position.set(Math.round(p.x), y);
-      });
-    }
-    for (let i = this.used; i < this.pool.length; i++) this.pool[i]!.visible = false;
+    for (const i of this.shown) if (!next.has(i)) this.stands.get(i)!.visible = false;
+    this.shown = next;
+
+    const markers = [...level.landmarks, ...level.portals];
+    // Lifts and stairs cluster in lobbies: label a cluster once, not on top of itself.
+    const placed: { x: number; y: number }[] = [];
+    markers.forEach((m, i) => {
+      const t = this.markers[i];
+      if (!t) return;
+      t.visible = false;
+      if (zoom < MARKER_MIN_ZOOM) return;
+      if (m.x < view.x - 10 || m.x > view.x + view.w + 10 || m.y < view.y - 10 || m.y > view.y + view.h + 10) return;
+      const p = camera.worldToScreen({ x: m.x, y: m.y });
+      const y = Math.round(p.y - Math.max(12, 2.2 * zoom));
+      if (placed.some((q) => Math.abs(q.x - p.x) < 120 && Math.abs(q.y - y) < 18)) return;
+      placed.push({ x: p.x, y });
+      t.visible = true;
+      t.position.set(Math.round(p.x), y);
+    });
   }
 
   get count(): number {
-    return this.used;
+    return this.shown.size;
   }
 
   destroy(): void {
-    this.root.destroy({ children: true });
+    this.worldRoot.destroy({ children: true });
+    this.screenRoot.destroy({ children: true });
   }
 }

@@ -1,0 +1,137 @@
+// The real-time protocol between the client and the Colyseus server: room names, message
+// names and payload schemas, defined once. Client and server import from here only.
+import { z } from 'zod';
+
+export const PROTOCOL_VERSION = 1;
+
+export const ROOMS = {
+  /** One room type per floor, filtered by floor id; overflow opens another instance. */
+  floor: 'floor',
+} as const;
+
+/** Messages a client sends to a floor room. */
+export const CLIENT_MSG = {
+  move: 'move',
+  view: 'view',
+  profile: 'profile',
+  who: 'who',
+} as const;
+
+/** Messages a floor room sends to its clients. */
+export const SERVER_MSG = {
+  /** The joining client's own id and (resumed or spawn) position. */
+  welcome: 'welcome',
+  /** Changes among visitors near the client's viewport (see PeopleDelta). */
+  people: 'people',
+  /** The server refused a move; the avatar goes back here. */
+  correct: 'correct',
+  /** Visitors at each stand and on each floor, summed over room instances. */
+  counts: 'counts',
+  /** Answer to `who`: people on the floor matching a query. */
+  whoResult: 'whoResult',
+  warning: 'warning',
+} as const;
+
+export const NAME_MAX = 24;
+/** Positions travel as integer decimetres: compact and exact enough for walking. */
+export const POSITION_SCALE = 10;
+export const AVATAR_COLOURS = ['#0ea5e9', '#7c3aed', '#db2777', '#059669', '#d97706', '#dc2626', '#2563eb', '#475569'] as const;
+
+/** Display names that would pass for the fair's own people are refused. */
+const RESERVED = /(staff|admin|moder|organi[sz]|оргкомитет|организатор|модератор|администратор|сотрудник|стенд|ммсо|mmso)/i;
+
+/** Trims and limits a display name; returns null when it is empty or impersonates staff. */
+export function cleanName(raw: string): string | null {
+  // Control and zero-width characters are removed before anything else is judged.
+  const name = raw
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202f\u2060-\u206f\ufeff]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, NAME_MAX)
+    .trim();
+  if (!name || RESERVED.test(name)) return null;
+  return name;
+}
+
+const Coord = z.number().finite().min(-1).max(10_000);
+
+export const JoinOptions = z.object({
+  floorId: z.string().regex(/^[a-z0-9-]+$/).max(64),
+  name: z.string().max(200).optional(),
+  colour: z.number().int().min(0).max(AVATAR_COLOURS.length - 1).optional(),
+  /** Where to appear (resuming after a restart, or arriving through a portal). */
+  x: Coord.optional(),
+  y: Coord.optional(),
+  protocol: z.number().int().optional(),
+});
+export type JoinOptions = z.infer<typeof JoinOptions>;
+
+export const MoveMsg = z.object({ x: Coord, y: Coord });
+export type MoveMsg = z.infer<typeof MoveMsg>;
+
+/** The client's viewport in metres; the server clamps its size. */
+export const ViewMsg = z.object({ x: Coord, y: Coord, w: z.number().finite().min(0).max(10_000), h: z.number().finite().min(0).max(10_000) });
+export type ViewMsg = z.infer<typeof ViewMsg>;
+
+export const ProfileMsg = z.object({
+  name: z.string().max(200),
+  colour: z.number().int().min(0).max(AVATAR_COLOURS.length - 1),
+});
+export type ProfileMsg = z.infer<typeof ProfileMsg>;
+
+export const WhoMsg = z.object({ q: z.string().max(NAME_MAX) });
+
+export const CLIENT_SCHEMAS = {
+  [CLIENT_MSG.move]: MoveMsg,
+  [CLIENT_MSG.view]: ViewMsg,
+  [CLIENT_MSG.profile]: ProfileMsg,
+  [CLIENT_MSG.who]: WhoMsg,
+} as const;
+
+export interface Welcome {
+  id: number;
+  x: number;
+  y: number;
+  name: string;
+  colour: number;
+  roomId: string;
+  capacity: number;
+}
+
+/**
+ * What changed near a client since the last tick, as flat arrays (msgpack packs small
+ * integers in 1-3 bytes):
+ * - enter: [id, x, y, colour, name] per person that came into view (x, y in decimetres)
+ * - move:  [id, x, y] per person in view who moved
+ * - leave: [id] per person who left the view or the floor
+ */
+export interface PeopleDelta {
+  enter?: (number | string)[];
+  move?: number[];
+  leave?: number[];
+}
+
+export interface Counts {
+  /** standId -> visitors at it now (stands with nobody are absent). */
+  stands: Record<string, number>;
+  /** floorId -> visitors on the floor now. */
+  floors: Record<string, number>;
+  /** Instances of this floor's room, more than one when a floor overflows. */
+  instances: number;
+}
+
+export interface WhoEntry {
+  id: number;
+  name: string;
+  colour: number;
+  x: number;
+  y: number;
+}
+
+export function toDm(metres: number): number {
+  return Math.round(metres * POSITION_SCALE);
+}
+
+export function fromDm(dm: number): number {
+  return dm / POSITION_SCALE;
+}
