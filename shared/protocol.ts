@@ -44,6 +44,7 @@ const RESERVED = /(staff|admin|moder|organi[sz]|оргкомитет|орган�
 export function cleanName(raw: string): string | null {
   // Control and zero-width characters are removed before anything else is judged.
   const name = raw
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
     .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202f\u2060-\u206f\ufeff]/g, '')
     .replace(/\s+/g, ' ')
     .trim()

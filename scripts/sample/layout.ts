@@ -5,7 +5,7 @@
 import type { CategoryId } from '../../shared/categories.ts';
 import type { Rect } from '../../shared/geometry.ts';
 import { rectsOverlap } from '../../shared/geometry.ts';
-import type { Alley, Landmark, LevelInput, Portal, Side, Stand } from '../../shared/level/schema.ts';
+import { type Alley, type Landmark, LEVEL_VERSION, type LevelInput, type Portal, type Side, type Stand } from '../../shared/level/schema.ts';
 import type { LocalText } from '../../shared/text.ts';
 import { mulberry32, shuffle, type Rng } from './random.ts';
 import { fillInterval, MIXES, sizeOf, type Mix, type Piece } from './rows.ts';
@@ -205,7 +205,7 @@ export function buildHall(spec: HallSpec, exhibitorIds: readonly string[], rng: 
 
   return {
     $schema: './level.schema.json',
-    version: 1,
+    version: LEVEL_VERSION,
     id: spec.id,
     title: spec.title,
     category: spec.category,

@@ -1,7 +1,10 @@
 // Reads every floor file of a folder as raw JSON, reporting unreadable files as problems.
+// Keeps each file's text so the validator can give every problem a line and column, and
+// names the line and column of a JSON syntax error.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { isLevelFile } from '../../shared/level/files.ts';
+import { jsonSyntaxError, parseJsonText } from '../../shared/level/jsonLocate.ts';
 import type { LevelProblem, LevelSource } from '../../shared/level/validate.ts';
 
 export async function readLevelSources(
@@ -21,9 +24,14 @@ export async function readLevelSources(
       continue;
     }
     try {
-      sources.push({ file, data: JSON.parse(text) as unknown });
+      sources.push({ file, data: parseJsonText(text), text });
     } catch (err) {
-      problems.push({ file, path: [], message: `is not valid JSON: ${(err as Error).message}` });
+      const located = jsonSyntaxError(text);
+      problems.push(
+        located
+          ? { file, path: [], message: `is not valid JSON: ${located.message}`, line: located.position.line, column: located.position.column }
+          : { file, path: [], message: `is not valid JSON: ${(err as Error).message}` },
+      );
     }
   }
   return { sources, problems };

@@ -49,8 +49,15 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 });
 }
 
-export async function openPage(browser: Browser, url: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
+export async function openPage(
+  browser: Browser,
+  url: string,
+  viewport = { width: 1280, height: 800 },
+  profile: { name: string; colour: number } | null = { name: 'Тестовый посетитель', colour: 0 },
+): Promise<Page> {
   const page = await browser.newPage({ viewport });
+  // A returning visitor by default: the first-visit name dialog would cover the hall.
+  if (profile) await page.addInitScript((p) => localStorage.setItem('expo.profile', JSON.stringify(p)), profile);
   page.on('pageerror', (e) => console.error('[page error]', e.message));
   await page.goto(url);
   return page;

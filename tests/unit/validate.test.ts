@@ -74,14 +74,15 @@ describe('checks within a floor', () => {
   });
 
   it('refuses overlapping stands, naming the later one', () => {
-    const p = single(breakA((a) => Object.assign(a.stands[3]!, { x: 20, y: 5 })).problems);
+    // Overlaps a-2 from the east, entrance still on the main alley's edge.
+    const p = single(breakA((a) => Object.assign(a.stands[3]!, { x: 28, y: 7, entrance: 'south' })).problems);
     expect(p.path).toEqual(['stands', 3]);
     expect(p.message).toBe('stand "a-4" overlaps stand "a-2" (stands[1])');
   });
 
   it('accepts stands that only touch along an edge', () => {
     const a = miniFloor('mini-a');
-    Object.assign(a.stands[1]!, { x: 14, y: 7 }); // shares the east wall of a-1
+    Object.assign(a.stands[1]!, { x: 14, y: 7, w: 4 }); // shares the east wall of a-1, touches alley a-main-ns
     expect(check(a).problems).toEqual([]);
   });
 

@@ -10,7 +10,7 @@ const MIN_PX = 16;
 
 let personTexture: Texture | null = null;
 
-function person(): Texture {
+export function person(): Texture {
   if (personTexture) return personTexture;
   const c = document.createElement('canvas');
   c.width = 64;

@@ -1,6 +1,7 @@
 // What the rest of the client may ask of the hall engine. Kept free of Pixi imports so the
 // UI shell and actions load before (and without) the lazily loaded canvas chunk.
 import type { Vec } from '../../../shared/geometry.ts';
+import type { PeopleDelta } from '../../../shared/protocol.ts';
 
 export interface FrameStats {
   frames: number;
@@ -32,6 +33,14 @@ export interface HallApi {
   /** Id of the floor on screen, once its scene is built. */
   shownFloor(): string | null;
   stats(): FrameStats;
+  /** Other visitors near the view, as the presence server reports them. */
+  applyPeople(delta: PeopleDelta): void;
+  clearPeople(): void;
+  placeSelf(p: Vec): void;
+  onSelfMove(fn: (p: Vec) => void): () => void;
+  walkToPoint(p: Vec): void;
+  /** Other visitors currently drawn (tests). */
+  peopleCount(): number;
   resetStats(): void;
   /** Benchmark only: n walkers moving along the alleys, drawn like other visitors. */
   spawnWalkers(n: number): void;

@@ -17,6 +17,8 @@ import { attachInput } from './input.ts';
 import { LabelLayer, type LabelSource } from './labels.ts';
 import { LogoLayer } from './logos.ts';
 import { Overlay } from './overlay.ts';
+import { PeopleLayer } from './people.ts';
+import type { PeopleDelta } from '../../../shared/protocol.ts';
 import { FrameTimer } from './stats.ts';
 import { Walkers } from './walkers.ts';
 
@@ -43,6 +45,8 @@ export class HallEngine implements HallApi {
   private readonly screenLayer = new Container({ label: 'screen' });
   private readonly avatars = new AvatarLayer();
   private readonly overlay = new Overlay();
+  private readonly people = new PeopleLayer();
+  private readonly selfListeners = new Set<(p: Vec) => void>();
   private labels: LabelLayer | null = null;
   private logos: LogoLayer | null = null;
   private scene: FloorScene | null = null;
@@ -73,7 +77,7 @@ export class HallEngine implements HallApi {
     this.app = app;
     this.host = host;
     this.labels = new LabelLayer();
-    this.world.addChild(this.overlay.root, this.avatars.root);
+    this.world.addChild(this.overlay.root, this.people.root, this.avatars.root);
     app.stage.addChild(this.world, this.screenLayer);
     this.screenLayer.addChild(this.labels.screenRoot);
     app.stage.eventMode = 'none';
@@ -152,7 +156,8 @@ export class HallEngine implements HallApi {
     this.world.removeChildren();
     this.world.addChild(this.scene.root, this.logos.root);
     if (this.labels) this.world.addChild(this.labels.worldRoot);
-    this.world.addChild(this.overlay.root, this.avatars.root);
+    this.world.addChild(this.overlay.root, this.people.root, this.avatars.root);
+    if (!sameFloor) this.people.clear();
     this.camera.setBounds({ x: 0, y: 0, w: level.size.width, h: level.size.height });
     this.walkers = null;
     this.avatars.ensureOthers(0, this.camera.zoom);
@@ -263,7 +268,11 @@ export class HallEngine implements HallApi {
     if (this.camera.step(dt)) this.dirty = true;
     const before = this.self;
     this.moveSelf(dt);
-    if (before !== this.self) this.dirty = true;
+    if (before !== this.self) {
+      this.dirty = true;
+      for (const fn of this.selfListeners) fn(this.self);
+    }
+    if (this.people.step(dt)) this.dirty = true;
     if (this.walkers) {
       this.dirty = true;
       this.walkers.step(dt);
@@ -343,13 +352,14 @@ export class HallEngine implements HallApi {
     this.logos?.update(model.level, model.grid, cam.zoom, view);
     if (zoomChanged) {
       this.avatars.setZoom(cam.zoom);
+      this.people.setZoom(cam.zoom, Math.max(1.3, 16 / cam.zoom));
       this.overlay.setFocus(this.stand(this.focused), cam.zoom);
       this.overlay.setHighlight(this.stand(this.highlighted), cam.zoom);
       if (this.walk) this.overlay.setPath([this.self, ...this.walk.points.slice(this.walk.next)], cam.zoom);
     }
     this.drawnVersion = cam.version;
     // Labels left over by the per-frame build budget are built on the next frames.
-    this.sceneDirty = this.labels?.pending ?? false;
+    this.sceneDirty = (this.labels?.pending ?? false) || (this.logos?.pending ?? false);
     for (const fn of this.cameraListeners) fn(view);
     this.emitAnchor();
   }
@@ -424,6 +434,36 @@ export class HallEngine implements HallApi {
     return () => this.anchorListeners.delete(fn);
   }
 
+  applyPeople(delta: PeopleDelta): void {
+    this.people.apply(delta);
+    this.dirty = true;
+  }
+
+  clearPeople(): void {
+    this.people.clear();
+    this.dirty = true;
+  }
+
+  /** The server placed us (welcome, resume, or a refused move). */
+  placeSelf(p: Vec): void {
+    if (this.walk && dist(p, this.self) > 0.5) this.setWalk(null);
+    this.self = { ...p };
+    this.dirty = true;
+  }
+
+  onSelfMove(fn: (p: Vec) => void): () => void {
+    this.selfListeners.add(fn);
+    return () => this.selfListeners.delete(fn);
+  }
+
+  walkToPoint(p: Vec): void {
+    this.walkTo(p, null);
+  }
+
+  peopleCount(): number {
+    return this.people.count;
+  }
+
   settled(): boolean {
     return !this.camera.flying;
   }
@@ -450,8 +490,9 @@ export class HallEngine implements HallApi {
   }
 }
 
+/** Objects that are drawn: visible ones and their visible children. */
 function countObjects(root: Container | null): number {
-  if (!root) return 0;
+  if (!root || !root.visible) return 0;
   let n = 1;
   for (const c of root.children) n += countObjects(c as Container);
   return n;

@@ -29,7 +29,7 @@ function installFonts(): void {
 const MIN_LETTER_PX = 8.5;
 const MARKER_MIN_ZOOM = 2.2;
 /** New labels built per frame at most; the rest follow on the next frames. */
-const BUILD_BUDGET = 24;
+const BUILD_BUDGET = 12;
 
 function truncate(text: string, maxChars: number): string {
   if (text.length <= maxChars) return text;

@@ -7,6 +7,8 @@ import type { StandGrid } from '../../../shared/level/spatial.ts';
 import { logoBoard } from './floorScene.ts';
 
 const MIN_BOARD_PX = 14;
+/** New logo sprites per frame at most: each is a texture upload, costly on weak GPUs. */
+const BUILD_BUDGET = 8;
 
 export class LogoLayer {
   readonly root = new Container({ label: 'logos' });
@@ -22,9 +24,14 @@ export class LogoLayer {
     this.root.eventMode = 'none';
   }
 
+  /** Some logos were left for the next frame by the build budget. */
+  pending = false;
+
   update(level: Level, grid: StandGrid, zoom: number, view: Rect): void {
     grid.query(view, this.visible);
     const want = new Set<number>();
+    let budget = BUILD_BUDGET;
+    this.pending = false;
     for (const i of this.visible) {
       const s = level.stands[i]!;
       const board = logoBoard(s);
@@ -47,6 +54,10 @@ export class LogoLayer {
       want.add(i);
       let sprite = this.sprites.get(i);
       if (!sprite) {
+        if (budget-- <= 0) {
+          this.pending = true;
+          continue;
+        }
         sprite = new Sprite(tex);
         sprite.position.set(board.x, board.y);
         sprite.width = board.size;

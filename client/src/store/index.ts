@@ -4,14 +4,16 @@ import { useShallow } from 'zustand/react/shallow';
 import { translator, type Translate } from '../i18n/index.ts';
 import { type ExhibitionSlice, createExhibitionSlice } from './exhibitionSlice.ts';
 import { type PrefsSlice, createPrefsSlice } from './prefsSlice.ts';
+import { type PresenceSlice, createPresenceSlice } from './presenceSlice.ts';
 import { type ViewSlice, createViewSlice } from './viewSlice.ts';
 
-export type AppState = ExhibitionSlice & ViewSlice & PrefsSlice;
+export type AppState = ExhibitionSlice & ViewSlice & PrefsSlice & PresenceSlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createExhibitionSlice(...a),
   ...createViewSlice(...a),
   ...createPrefsSlice(...a),
+  ...createPresenceSlice(...a),
 }));
 
 export { useShallow };

@@ -1,7 +1,7 @@
 // The page: header (title, search, language), the hall with its overlays, floors and minimap.
 import { Suspense, lazy, useEffect } from 'react';
-import { startRouter } from '../actions/navigation.ts';
-import { loadCatalogue } from '../net/api.ts';
+import { currentView, startRouter } from '../actions/navigation.ts';
+import { loadCatalogue, loadLevel } from '../net/api.ts';
 import { useStore, useT } from '../store/index.ts';
 import { Announcer } from './chrome/Announcer.tsx';
 import { FloorSwitcher } from './chrome/FloorSwitcher.tsx';
@@ -9,11 +9,14 @@ import { LangSwitch } from './chrome/LangSwitch.tsx';
 import { Minimap } from './chrome/Minimap.tsx';
 import { SearchBox } from './chrome/SearchBox.tsx';
 import { ZoomControls } from './chrome/ZoomControls.tsx';
+import { LiveBar } from './live/LiveBar.tsx';
 import { StandDialog } from './stand/StandDialog.tsx';
 import { StandPopup } from './stand/StandPopup.tsx';
 
-// Pixi and the engine load in their own chunk, after the page shell is on screen.
-const HallCanvas = lazy(() => import('./hall/HallCanvas.tsx'));
+// Pixi and the engine load in their own chunk; the download starts at once, in parallel
+// with the catalogue, so the first floor is drawn as early as possible.
+const hallChunk = import('./hall/HallCanvas.tsx');
+const HallCanvas = lazy(() => hallChunk);
 
 export function App() {
   const t = useT();
@@ -27,6 +30,9 @@ export function App() {
 
   useEffect(() => {
     let stop: (() => void) | undefined;
+    // The floor in the address is fetched alongside the catalogue, not after it.
+    const first = currentView();
+    if (first.kind !== 'home') loadLevel(first.floorId).catch(() => {});
     void loadCatalogue().then(() => {
       stop = startRouter();
     });
@@ -70,6 +76,7 @@ export function App() {
             </Suspense>
             <StandPopup />
             <ZoomControls />
+            <LiveBar />
             <aside className="side">
               <FloorSwitcher />
               <Minimap />

@@ -5,7 +5,9 @@ import { useShallow, useStore, useT } from '../../store/index.ts';
 
 export function FloorSwitcher() {
   const t = useT();
-  const { floors, floorId, lang } = useStore(useShallow((s) => ({ floors: s.floors, floorId: s.floorId, lang: s.lang })));
+  const { floors, floorId, lang, people } = useStore(
+    useShallow((s) => ({ floors: s.floors, floorId: s.floorId, lang: s.lang, people: s.floorCounts })),
+  );
   const sorted = [...floors].sort((a, b) => a.order - b.order);
   return (
     <nav className="floors" aria-label={t('floors.label')}>
@@ -28,7 +30,10 @@ export function FloorSwitcher() {
               </span>
               <span className="floors__text">
                 <span className="floors__name">{f.title[lang]}</span>
-                <span className="floors__count">{t('floors.stands', { count: f.standCount })}</span>
+                <span className="floors__count">
+                  {t('floors.stands', { count: f.standCount })}
+                  {people[f.id] ? ` · ${t('live.floorPeople', { count: people[f.id]! })}` : ''}
+                </span>
               </span>
             </a>
           </li>

@@ -10,6 +10,7 @@ import { setHall } from '../../engine/hallApi.ts';
 import { HallEngine } from '../../engine/hallEngine.ts';
 import { translate } from '../../i18n/index.ts';
 import { assetUrl, loadLevel } from '../../net/api.ts';
+import { PresenceConnection, setPresence } from '../../net/presence.ts';
 import { useStore, useT } from '../../store/index.ts';
 
 function labelNames(level: Level) {
@@ -70,6 +71,8 @@ export default function HallCanvas() {
   // Floor and content → scene; focus requests → camera; marks → overlay.
   useEffect(() => {
     if (!attached) return;
+    const live = new PresenceConnection(engine);
+    setPresence(live);
     let shownLevel: Level | null = null;
     let handledFocus = 0;
     const sync = () => {
@@ -85,6 +88,7 @@ export default function HallCanvas() {
         engine.setLevel(level, s.exhibitors, { portalId: takeArrival(level.id) });
         if (!first) s.announce(translate(s.lang, 'hall.arrivedFloor', { floor: level.title[s.lang] }));
         shownLevel = level;
+        void live.enterFloor(level.id, engine.avatarPosition());
       }
       if (s.focusRequest && s.focusRequest.seq !== handledFocus) {
         handledFocus = s.focusRequest.seq;
@@ -110,7 +114,11 @@ export default function HallCanvas() {
       )
         sync();
     });
-    return unsubscribe;
+    return () => {
+      unsubscribe();
+      setPresence(null);
+      live.dispose();
+    };
   }, [attached, engine]);
 
   const onInit = (app: PixiApp) => {

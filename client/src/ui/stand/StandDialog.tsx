@@ -15,6 +15,7 @@ export function StandDialog() {
   const floor = useStore((s) => s.floors.find((f) => f.id === s.floorId));
   const lang = useStore((s) => s.lang);
   const data = useStandWithExhibitor(openId);
+  const here = useStore((s) => (openId ? (s.standCounts[openId] ?? 0) : 0));
   // Remembers which stand's link was copied, so the note resets when another stand opens.
   const [copiedFor, setCopiedFor] = useState<string | null>(null);
 
@@ -65,6 +66,9 @@ export function StandDialog() {
             <h2 id="stand-title">{name}</h2>
             {exhibitor && <p className="stand-page__category">{categoryTitle(exhibitor.category)}</p>}
             {floor && <p className="stand-page__location">{t('stand.location', { floor: floor.title[lang], stand: stand.id })}</p>}
+            <p className="stand-page__live" aria-live="polite">
+              {t('live.atStand', { count: here })}
+            </p>
           </div>
           <button type="button" className="icon-button stand-page__close" onClick={closeStand} aria-label={t('stand.close')} autoFocus>
             ×

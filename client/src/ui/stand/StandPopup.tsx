@@ -20,6 +20,7 @@ export function StandPopup() {
   const standId = open ? null : (hovered ?? focused);
   const data = useStandWithExhibitor(standId);
   const engineReady = useStore((s) => s.hallReady);
+  const here = useStore((s) => (standId ? (s.standCounts[standId] ?? 0) : 0));
 
   useEffect(() => {
     const engine = hall();
@@ -43,6 +44,7 @@ export function StandPopup() {
       <div>
         <div className="stand-popup__name">{exhibitor?.name ?? stand.id}</div>
         {exhibitor && <div className="stand-popup__category">{categoryTitle(exhibitor.category)}</div>}
+        {here > 0 && <div className="stand-popup__live">{t('live.atStand', { count: here })}</div>}
         <div className="stand-popup__hint">{t('popup.open')}</div>
       </div>
     </div>

@@ -1,0 +1,125 @@
+// Other visitors on the floor, as the server reports them near our view. Positions arrive
+// about ten times a second; between updates each avatar glides from where it was drawn to
+// where it was reported, and enters or leaves with a short fade.
+import { BitmapText, Container, Sprite } from 'pixi.js';
+import { AVATAR_COLOURS, type PeopleDelta, fromDm } from '../../../shared/protocol.ts';
+import { person } from './avatars.ts';
+import { hexToNumber } from './palette.ts';
+
+const GLIDE_S = 0.12;
+const FADE_S = 0.3;
+const NAME_MIN_ZOOM = 9;
+
+interface Entry {
+  sprite: Sprite;
+  label: BitmapText;
+  fromX: number;
+  fromY: number;
+  toX: number;
+  toY: number;
+  t: number;
+  leaving: boolean;
+  name: string;
+}
+
+export class PeopleLayer {
+  readonly root = new Container({ label: 'people' });
+  private readonly entries = new Map<number, Entry>();
+  private scale = 1 / 64;
+  private showNames = false;
+
+  constructor() {
+    this.root.eventMode = 'none';
+  }
+
+  apply(d: PeopleDelta): void {
+    const e = d.enter ?? [];
+    for (let i = 0; i + 4 < e.length; i += 5) {
+      const id = e[i] as number;
+      const x = fromDm(e[i + 1] as number);
+      const y = fromDm(e[i + 2] as number);
+      const colour = AVATAR_COLOURS[e[i + 3] as number] ?? AVATAR_COLOURS[0];
+      const name = String(e[i + 4]);
+      const old = this.entries.get(id);
+      if (old) this.drop(id, old);
+      const sprite = new Sprite(person());
+      sprite.anchor.set(0.5, 0.55);
+      sprite.tint = hexToNumber(colour);
+      sprite.alpha = 0;
+      sprite.scale.set(this.scale);
+      sprite.position.set(x, y);
+      const label = new BitmapText({ text: name, style: { fontFamily: 'ExpoLabelBold', fontSize: 0.65 } });
+      label.anchor.set(0.5, 1);
+      label.tint = 0x1f2933;
+      label.visible = this.showNames;
+      label.position.set(x, y - 0.9);
+      this.root.addChild(sprite, label);
+      this.entries.set(id, { sprite, label, fromX: x, fromY: y, toX: x, toY: y, t: 1, leaving: false, name });
+    }
+    const m = d.move ?? [];
+    for (let i = 0; i + 2 < m.length; i += 3) {
+      const en = this.entries.get(m[i]!);
+      if (!en) continue;
+      en.fromX = en.sprite.x;
+      en.fromY = en.sprite.y;
+      en.toX = fromDm(m[i + 1]!);
+      en.toY = fromDm(m[i + 2]!);
+      en.t = 0;
+    }
+    for (const id of d.leave ?? []) {
+      const en = this.entries.get(id);
+      if (en) en.leaving = true;
+    }
+  }
+
+  private drop(id: number, en: Entry): void {
+    en.sprite.destroy();
+    en.label.destroy();
+    this.entries.delete(id);
+  }
+
+  clear(): void {
+    for (const [id, en] of this.entries) this.drop(id, en);
+  }
+
+  setZoom(zoom: number, metres: number): void {
+    this.scale = metres / 64;
+    this.showNames = zoom >= NAME_MIN_ZOOM;
+    for (const en of this.entries.values()) {
+      en.sprite.scale.set(this.scale);
+      en.label.visible = this.showNames;
+    }
+  }
+
+  /** Advances glides and fades; returns whether anything moved (the frame must render). */
+  step(dt: number): boolean {
+    if (this.entries.size === 0) return false;
+    let changed = false;
+    for (const [id, en] of this.entries) {
+      const s = en.sprite;
+      if (en.leaving) {
+        s.alpha -= dt / FADE_S;
+        en.label.alpha = s.alpha;
+        changed = true;
+        if (s.alpha <= 0) this.drop(id, en);
+        continue;
+      }
+      if (s.alpha < 1) {
+        s.alpha = Math.min(1, s.alpha + dt / FADE_S);
+        en.label.alpha = s.alpha;
+        changed = true;
+      }
+      if (en.t < 1) {
+        en.t = Math.min(1, en.t + dt / GLIDE_S);
+        s.position.set(en.fromX + (en.toX - en.fromX) * en.t, en.fromY + (en.toY - en.fromY) * en.t);
+        en.label.position.set(s.x, s.y - 0.9);
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  get count(): number {
+    return this.entries.size;
+  }
+}

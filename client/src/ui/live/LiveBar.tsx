@@ -1,0 +1,28 @@
+// The live strip in the corner: connection state, people on this floor, the people list and
+// the visitor's own name.
+import { useState } from 'react';
+import { useStore, useT } from '../../store/index.ts';
+import { ConnectionBadge } from './ConnectionBadge.tsx';
+import { PeoplePanel } from './PeoplePanel.tsx';
+import { ProfileDialog } from './ProfileDialog.tsx';
+
+export function LiveBar() {
+  const t = useT();
+  const [listOpen, setListOpen] = useState(false);
+  const profile = useStore((s) => s.profile);
+  const [editing, setEditing] = useState(profile === null);
+  const here = useStore((s) => (s.floorId ? (s.floorCounts[s.floorId] ?? 0) : 0));
+  return (
+    <div className="live-bar">
+      <ConnectionBadge />
+      <button type="button" className="button button--small" aria-expanded={listOpen} onClick={() => setListOpen(!listOpen)}>
+        {t('people.open', { count: here })}
+      </button>
+      <button type="button" className="button button--small" onClick={() => setEditing(true)}>
+        {t('profile.edit')}
+      </button>
+      {listOpen && <PeoplePanel onClose={() => setListOpen(false)} />}
+      {editing && <ProfileDialog onDone={() => setEditing(false)} />}
+    </div>
+  );
+}
