@@ -9,8 +9,11 @@ import type { ServerConfig } from './config.ts';
 import { apiRouter } from './http/api.ts';
 import { staticRouter } from './http/static.ts';
 import { LevelStore } from './levels/levelStore.ts';
+import { watchLevels } from './levels/watchLevels.ts';
 import { FloorRoom } from './presence/FloorRoom.ts';
+import { announceLevelChange } from './presence/roomRegistry.ts';
 import { configurePresence } from './presence/settings.ts';
+import { formatProblem } from '../shared/level/validate.ts';
 import { ROOMS } from '../shared/protocol.ts';
 import { openLowdbStorage } from './storage/lowdbStorage.ts';
 
@@ -54,10 +57,19 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const url = `http://${config.host}:${addr.port}`;
   log(`virtual-expo: ${levels.list().length} floors, listening on ${url}`);
 
+  // Organisers' edits go live: rooms of changed floors rebuild and their visitors refetch.
+  const stopAnnouncing = levels.onChange((change) => {
+    if (change.changed.length > 0) log(`[levels] reloaded: ${change.changed.join(', ')}`);
+    announceLevelChange(change, { all: () => levels.problems.map(formatProblem), of: (id) => levels.problemsOf(id) });
+  });
+  const watcher = config.watchLevels === false ? null : watchLevels(levels, config.levelsDir, { log });
+
   return {
     url,
     levels,
     async close() {
+      watcher?.close();
+      stopAnnouncing();
       await game.gracefullyShutdown(false);
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeAllConnections();

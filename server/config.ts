@@ -20,6 +20,8 @@ export interface ServerConfig {
   roomCapacity?: number;
   /** Benchmark baseline only: send everyone to everyone. */
   naiveInterest?: boolean;
+  /** Reload floor files when they change on disk (default true; LEVELS_WATCH=0 turns it off). */
+  watchLevels?: boolean;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -36,5 +38,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     quiet: env.QUIET === '1',
     roomCapacity: Number(env.ROOM_CAPACITY ?? 1500) || 1500,
     naiveInterest: env.PRESENCE_NAIVE === '1',
+    watchLevels: env.LEVELS_WATCH !== '0',
   };
 }

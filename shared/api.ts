@@ -11,6 +11,8 @@ export const API = {
   directory: '/api/directory',
   exhibitors: '/api/exhibitors',
   exhibitor: '/api/exhibitors/:exhibitorId',
+  /** Floor-file problems the server refuses now, formatted "file:line:col path: message". */
+  levelProblems: '/api/levels/problems',
   /** Static files of the sample exhibition (logos, later videos). */
   assets: '/assets',
 } as const;
@@ -38,3 +40,6 @@ export type ApiError = z.infer<typeof ApiError>;
 
 export const DirectoryEntry = z.object({ floor: z.string(), stand: z.string(), exhibitor: z.string() });
 export type DirectoryEntry = z.infer<typeof DirectoryEntry>;
+
+export const LevelProblemList = z.object({ problems: z.array(z.string()) });
+export type LevelProblemList = z.infer<typeof LevelProblemList>;

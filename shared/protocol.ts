@@ -30,6 +30,10 @@ export const SERVER_MSG = {
   /** Answer to `who`: people on the floor matching a query. */
   whoResult: 'whoResult',
   warning: 'warning',
+  /** An organiser edited this floor's file and the server took it: refetch the layout. */
+  levelChanged: 'levelChanged',
+  /** Every floor-file problem the server refuses now (possibly none), after a change. */
+  levelProblems: 'levelProblems',
 } as const;
 
 export const NAME_MAX = 24;
@@ -71,7 +75,8 @@ export const MoveMsg = z.object({ x: Coord, y: Coord });
 export type MoveMsg = z.infer<typeof MoveMsg>;
 
 /** The client's viewport in metres; the server clamps its size. */
-export const ViewMsg = z.object({ x: Coord, y: Coord, w: z.number().finite().min(0).max(10_000), h: z.number().finite().min(0).max(10_000) });
+const ViewCoord = z.number().finite().min(-10_000).max(10_000);
+export const ViewMsg = z.object({ x: ViewCoord, y: ViewCoord, w: z.number().finite().min(0).max(10_000), h: z.number().finite().min(0).max(10_000) });
 export type ViewMsg = z.infer<typeof ViewMsg>;
 
 export const ProfileMsg = z.object({
@@ -103,7 +108,8 @@ export interface Welcome {
  * What changed near a client since the last tick, as flat arrays (msgpack packs small
  * integers in 1-3 bytes):
  * - enter: [id, x, y, colour, name] per person that came into view (x, y in decimetres)
- * - move:  [id, x, y] per person in view who moved
+ * - move:  [id, dx, dy] per person in view who moved, relative to the position last sent
+ *          to this client (small numbers: one byte each in msgpack for walking speeds)
  * - leave: [id] per person who left the view or the floor
  */
 export interface PeopleDelta {
@@ -119,6 +125,16 @@ export interface Counts {
   floors: Record<string, number>;
   /** Instances of this floor's room, more than one when a floor overflows. */
   instances: number;
+}
+
+export interface LevelChanged {
+  floorId: string;
+  /** Problems of that floor's file still refused ("file:line:col path: message"). */
+  problems: string[];
+}
+
+export interface LevelProblems {
+  problems: string[];
 }
 
 export interface WhoEntry {

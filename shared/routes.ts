@@ -4,11 +4,14 @@
 export type View =
   | { kind: 'home' }
   | { kind: 'floor'; floorId: string; focus?: string }
-  | { kind: 'stand'; floorId: string; standId: string };
+  | { kind: 'stand'; floorId: string; standId: string }
+  /** A shared personal route; the code is made by shared/route/shareCode.ts. */
+  | { kind: 'route'; code: string };
 
 const SEGMENT = /^[a-z0-9][a-z0-9-]*$/;
+const ROUTE_CODE = /^[A-Za-z0-9_-]{1,4000}$/;
 
-export const ROUTE_PATTERNS = ['/', '/floor/:floorId', '/floor/:floorId/stand/:standId'] as const;
+export const ROUTE_PATTERNS = ['/', '/floor/:floorId', '/floor/:floorId/stand/:standId', '/route/:code'] as const;
 
 export function parseView(pathname: string, search = ''): View {
   let parts: string[];
@@ -16,6 +19,9 @@ export function parseView(pathname: string, search = ''): View {
     parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
   } catch {
     return { kind: 'home' }; // a malformed %-escape in a pasted link
+  }
+  if (parts[0] === 'route' && parts.length === 2 && parts[1] && ROUTE_CODE.test(parts[1])) {
+    return { kind: 'route', code: parts[1] };
   }
   const params = new URLSearchParams(search);
   if (parts[0] === 'floor' && parts[1] && SEGMENT.test(parts[1])) {
@@ -40,5 +46,7 @@ export function viewUrl(view: View): string {
       return `/floor/${encodeURIComponent(view.floorId)}${view.focus ? `?focus=${encodeURIComponent(view.focus)}` : ''}`;
     case 'stand':
       return `/floor/${encodeURIComponent(view.floorId)}/stand/${encodeURIComponent(view.standId)}`;
+    case 'route':
+      return `/route/${view.code}`;
   }
 }

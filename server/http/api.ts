@@ -1,6 +1,7 @@
 // The JSON API: floors and exhibitors. Paths come from shared/api.ts.
 import { Router } from 'express';
-import { API } from '../../shared/api.ts';
+import { API, type LevelProblemList } from '../../shared/api.ts';
+import { formatProblem } from '../../shared/level/validate.ts';
 import type { LevelStore } from '../levels/levelStore.ts';
 import type { Storage } from '../storage/storage.ts';
 
@@ -22,6 +23,11 @@ export function apiRouter(levels: LevelStore, storage: Storage): Router {
       return;
     }
     res.set('Cache-Control', 'no-cache').json(floor);
+  });
+
+  r.get(API.levelProblems, (_req, res) => {
+    const body: LevelProblemList = { problems: levels.problems.map(formatProblem) };
+    res.set('Cache-Control', 'no-cache').json(body);
   });
 
   r.get(API.directory, (_req, res) => {

@@ -22,6 +22,7 @@ import {
   toDm,
 } from '../../shared/protocol.ts';
 import { type Person, PeopleGrid } from './peopleGrid.ts';
+import { registerFloorRoom } from './roomRegistry.ts';
 import { presenceSettings } from './settings.ts';
 import { TokenBucket } from './rateLimit.ts';
 
@@ -31,7 +32,8 @@ const AT_STAND = 4;
 const SPEED_SLACK = 1.6;
 const VIEW_MAX_W = 140;
 const VIEW_MAX_H = 100;
-const VIEW_PEOPLE_LIMIT = 120;
+/** People sent per client at most: the nearest ones; crowds further out show as stand counts. */
+const VIEW_PEOPLE_LIMIT = 60;
 const TICK_MS = 100;
 const COUNTS_MS = 1000;
 const RECONNECT_SECONDS = 30;
@@ -39,10 +41,13 @@ const RECONNECT_SECONDS = 30;
 interface ClientState {
   person: Person;
   view: ViewMsg;
+  /** Per person in view: the position last sent to this client (decimetres), as x * 65536 + y. */
   known: Map<number, number>;
   bucket: TokenBucket;
   lastMoveAt: number;
   malformed: number;
+  /** People to drop before re-entering them with a new name. */
+  renamed?: number[];
 }
 
 export class FloorRoom extends Room {
@@ -55,6 +60,7 @@ export class FloorRoom extends Room {
   private readonly scratch: Person[] = [];
   private readonly seen = new Set<number>();
   private readonly kicked = new Set<string>();
+  private unregister: () => void = () => {};
 
   override onCreate(options: unknown): void {
     const parsed = JoinOptions.safeParse(options);
@@ -77,6 +83,7 @@ export class FloorRoom extends Room {
     }
     // Anything else a client sends is dropped with a warning, never thrown.
     this.onMessage('*', (client: Client, type: unknown) => this.reject(client, `unknown message "${String(type)}"`));
+    this.unregister = registerFloorRoom(this, this.floorId);
   }
 
   /** Live floor layout changes (organisers' edits) keep everyone where they are. */
@@ -107,9 +114,10 @@ export class FloorRoom extends Room {
     this.welcome(client);
   }
 
-  override async onDrop(client: Client): Promise<void> {
-    // A client we disconnected on purpose does not get its seat back.
-    if (this.kicked.delete(client.sessionId)) return;
+  override async onDrop(client: Client, code?: number): Promise<void> {
+    // A client we disconnected on purpose does not get its seat back, and neither does a
+    // closed tab (1001 "going away"): only a broken link (1006 and the like) waits.
+    if (this.kicked.delete(client.sessionId) || code === 1001) return;
     // The avatar stays while the client reconnects, so nobody sees it vanish and reappear.
     await this.allowReconnection(client, RECONNECT_SECONDS);
   }
@@ -135,6 +143,7 @@ export class FloorRoom extends Room {
   }
 
   override async onDispose(): Promise<void> {
+    this.unregister();
     await Promise.all([
       this.presence.hdel(`floorcounts:${this.floorId}`, this.roomId),
       this.presence.hdel('floortotals', this.roomId),
@@ -191,8 +200,10 @@ export class FloorRoom extends Room {
         }
         st.person.name = name;
         st.person.colour = m.colour;
-        // Everyone who sees this person gets them again as a fresh entry.
-        for (const other of this.states.values()) other.known.delete(st.person.id);
+        // Everyone who sees this person gets them again as a fresh entry (new name).
+        for (const other of this.states.values()) {
+          if (other.known.delete(st.person.id)) (other.renamed ??= []).push(st.person.id);
+        }
         return undefined;
       }
       case CLIENT_MSG.who:
@@ -263,15 +274,24 @@ export class FloorRoom extends Room {
       const v = naive ? { x: 0, y: 0, w: width, h: height } : st.view;
       const near = this.grid.query(v.x - 4, v.y - 4, v.w + 8, v.h + 8, naive ? Infinity : VIEW_PEOPLE_LIMIT, this.scratch);
       const delta: PeopleDelta = {};
+      if (st.renamed) {
+        delta.leave = st.renamed;
+        st.renamed = undefined;
+      }
       this.seen.clear();
       for (const p of near) {
         if (p === st.person) continue;
         this.seen.add(p.id);
         const known = st.known.get(p.id);
-        if (known === undefined) (delta.enter ??= []).push(p.id, toDm(p.x), toDm(p.y), p.colour, p.name);
-        else if (known !== p.version) (delta.move ??= []).push(p.id, toDm(p.x), toDm(p.y));
-        else continue;
-        st.known.set(p.id, p.version);
+        const x = toDm(p.x);
+        const y = toDm(p.y);
+        const packed = x * 65536 + y;
+        if (known === undefined) (delta.enter ??= []).push(p.id, x, y, p.colour, p.name);
+        else if (known !== packed) {
+          // Relative moves are small numbers: msgpack sends most of them in one byte each.
+          (delta.move ??= []).push(p.id, x - Math.floor(known / 65536), y - (known % 65536));
+        } else continue;
+        st.known.set(p.id, packed);
       }
       for (const id of st.known.keys()) {
         if (!this.seen.has(id)) {

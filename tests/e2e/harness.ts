@@ -23,7 +23,7 @@ export const CHROMIUM_ARGS = [
   '--enable-unsafe-swiftshader',
 ];
 
-export async function bootServer(opts: { levelsDir?: string } = {}): Promise<RunningServer & { dataDir: string }> {
+export async function bootServer(opts: { levelsDir?: string; roomCapacity?: number } = {}): Promise<RunningServer & { dataDir: string }> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'expo-e2e-'));
   const server = await startServer({
     port: 0,
@@ -34,6 +34,7 @@ export async function bootServer(opts: { levelsDir?: string } = {}): Promise<Run
     clientDir: path.join(ROOT, 'dist', 'client'),
     seedFile: path.join(ROOT, 'assets', 'seed', 'exhibitors.json'),
     quiet: true,
+    roomCapacity: opts.roomCapacity,
   });
   return {
     ...server,

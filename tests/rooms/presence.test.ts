@@ -42,15 +42,23 @@ async function join(opts: Record<string, unknown> = {}): Promise<Visitor> {
       resolve();
     });
   });
+  const dm = new Map<number, [number, number]>();
   room.onMessage(SERVER_MSG.people, (d: PeopleDelta) => {
+    for (const id of d.leave ?? []) v.people.delete(id);
     const e = d.enter ?? [];
-    for (let i = 0; i < e.length; i += 5) v.people.set(e[i] as number, { x: fromDm(e[i + 1] as number), y: fromDm(e[i + 2] as number), name: e[i + 4] as string });
+    for (let i = 0; i < e.length; i += 5) {
+      dm.set(e[i] as number, [e[i + 1] as number, e[i + 2] as number]);
+      v.people.set(e[i] as number, { x: fromDm(e[i + 1] as number), y: fromDm(e[i + 2] as number), name: e[i + 4] as string });
+    }
     const m = d.move ?? [];
     for (let i = 0; i < m.length; i += 3) {
       const p = v.people.get(m[i]!);
-      if (p) Object.assign(p, { x: fromDm(m[i + 1]!), y: fromDm(m[i + 2]!) });
+      const last = dm.get(m[i]!);
+      if (!p || !last) continue;
+      last[0] += m[i + 1]!;
+      last[1] += m[i + 2]!;
+      Object.assign(p, { x: fromDm(last[0]), y: fromDm(last[1]) });
     }
-    for (const id of d.leave ?? []) v.people.delete(id);
   });
   room.onMessage(SERVER_MSG.counts, (c: Counts) => (v.counts = c));
   room.onMessage(SERVER_MSG.correct, (c: { x: number; y: number }) => v.corrections.push(c));

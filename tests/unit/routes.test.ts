@@ -13,6 +13,7 @@ describe('routes', () => {
     { kind: 'floor', floorId: 'edtech' },
     { kind: 'floor', floorId: 'edtech', focus: 'stand-12' },
     { kind: 'stand', floorId: 'higher-ed', standId: 'stand-7' },
+    { kind: 'route', code: 'eyJ2IjoxfQ' },
   ];
   for (const view of views) {
     it(`round-trips ${JSON.stringify(view)}`, () => {
@@ -22,7 +23,7 @@ describe('routes', () => {
   }
 
   it('builds the documented addresses', () => {
-    expect(views.map(viewUrl)).toEqual(['/', '/floor/edtech', '/floor/edtech?focus=stand-12', '/floor/higher-ed/stand/stand-7']);
+    expect(views.map(viewUrl)).toEqual(['/', '/floor/edtech', '/floor/edtech?focus=stand-12', '/floor/higher-ed/stand/stand-7', '/route/eyJ2IjoxfQ']);
   });
 
   it('tolerates a trailing slash', () => {
@@ -33,7 +34,7 @@ describe('routes', () => {
     expect(parseView('/floor/edtech', '?focus=Bad%20Id')).toEqual({ kind: 'floor', floorId: 'edtech' });
   });
 
-  for (const bad of ['/nope', '/floor', '/floor/Edtech', '/floor/a b', '/floor/x/stand', '/floor/x/stand/Y', '/floor/x/booth/y', '/floor/x/stand/y/z', '/floor/..']) {
+  for (const bad of ['/nope', '/floor', '/floor/Edtech', '/floor/a b', '/floor/x/stand', '/floor/x/stand/Y', '/floor/x/booth/y', '/floor/x/stand/y/z', '/floor/..', '/route', '/route/a+b', '/route/abc/def']) {
     it(`sends ${bad} home`, () => {
       expect(parseView(bad)).toEqual({ kind: 'home' });
     });

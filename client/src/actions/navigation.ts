@@ -2,6 +2,7 @@
 // turns the location into store state. Back/forward and reload therefore just work.
 import { type View, parseView, viewUrl } from '../../../shared/routes.ts';
 import { currentT, useStore } from '../store/index.ts';
+import { openSharedRoute } from './routeActions.ts';
 
 export function navigate(view: View, opts: { replace?: boolean } = {}): void {
   const url = viewUrl(view);
@@ -17,6 +18,10 @@ export function applyView(view: View): void {
   if (view.kind === 'home') {
     const first = [...store.floors].sort((a, b) => a.order - b.order)[0];
     if (first) navigate({ kind: 'floor', floorId: first.id }, { replace: true });
+    return;
+  }
+  if (view.kind === 'route') {
+    openSharedRoute(view.code);
     return;
   }
   if (store.status === 'ready' && !store.floors.some((f) => f.id === view.floorId)) {

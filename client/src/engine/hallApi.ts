@@ -2,6 +2,7 @@
 // UI shell and actions load before (and without) the lazily loaded canvas chunk.
 import type { Vec } from '../../../shared/geometry.ts';
 import type { PeopleDelta } from '../../../shared/protocol.ts';
+import type { DrawnRoute, RouteSummary } from './drawnRoute.ts';
 
 export interface FrameStats {
   frames: number;
@@ -41,9 +42,22 @@ export interface HallApi {
   walkToPoint(p: Vec): void;
   /** Other visitors currently drawn (tests). */
   peopleCount(): number;
+  peopleSnapshot(): { id: number; name: string; x: number; y: number }[];
   resetStats(): void;
   /** Benchmark only: n walkers moving along the alleys, drawn like other visitors. */
   spawnWalkers(n: number): void;
+  /** The planned personal route, drawn on every floor it touches (null hides it). */
+  setRoute(route: DrawnRoute | null): void;
+  /** What of the route is drawn on the floor shown (tests). */
+  routeSummary(): RouteSummary;
+  /** Walks to a portal of the floor shown and takes it; false when there is no way. */
+  walkToPortal(portalId: string): boolean;
+  /** Where the walk in progress ends, or null when the avatar is not walking a path. */
+  walkTarget(): Vec | null;
+  /** Organisers' layout overlay: 10 m grid, coordinates and ids (clicks copy stands). */
+  setLayoutOverlay(on: boolean): void;
+  /** The world point under the mouse, null once it leaves the hall; returns an unsubscribe. */
+  onPointerWorld(fn: (p: Vec | null) => void): () => void;
   ready: boolean;
 }
 

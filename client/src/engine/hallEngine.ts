@@ -16,7 +16,10 @@ import type { FrameStats, HallApi } from './hallApi.ts';
 import { attachInput } from './input.ts';
 import { LabelLayer, type LabelSource } from './labels.ts';
 import { LogoLayer } from './logos.ts';
+import { LayoutOverlay } from './layoutOverlay.ts';
 import { Overlay } from './overlay.ts';
+import type { DrawnRoute, RouteSummary } from './drawnRoute.ts';
+import { RouteLayer } from './routeLayer.ts';
 import { PeopleLayer } from './people.ts';
 import type { PeopleDelta } from '../../../shared/protocol.ts';
 import { FrameTimer } from './stats.ts';
@@ -31,6 +34,10 @@ export interface HallCallbacks {
   /** Names for labels, in the visitor's language. */
   labels(level: Level): LabelSource;
   logoUrl(exhibitorId: string): string | null;
+  /** A stand clicked while the layout overlay is on: copy it instead of opening it. */
+  copyStand(standId: string): void;
+  /** Given only when the layout tools are unlocked: the L key toggles the overlay. */
+  toggleLayout?: () => void;
 }
 
 /** Zoom (px per metre) used when flying to a single stand. */
@@ -45,6 +52,9 @@ export class HallEngine implements HallApi {
   private readonly screenLayer = new Container({ label: 'screen' });
   private readonly avatars = new AvatarLayer();
   private readonly overlay = new Overlay();
+  private readonly layout = new LayoutOverlay();
+  private readonly pointerListeners = new Set<(p: Vec | null) => void>();
+  private readonly route = new RouteLayer();
   private readonly people = new PeopleLayer();
   private readonly selfListeners = new Set<(p: Vec) => void>();
   private labels: LabelLayer | null = null;
@@ -77,9 +87,9 @@ export class HallEngine implements HallApi {
     this.app = app;
     this.host = host;
     this.labels = new LabelLayer();
-    this.world.addChild(this.overlay.root, this.people.root, this.avatars.root);
+    this.world.addChild(this.overlay.root, this.route.root, this.people.root, this.avatars.root);
     app.stage.addChild(this.world, this.screenLayer);
-    this.screenLayer.addChild(this.labels.screenRoot);
+    this.screenLayer.addChild(this.labels.screenRoot, this.layout.screenRoot);
     app.stage.eventMode = 'none';
     const resize = () => {
       this.camera.setViewport(app.screen.width, app.screen.height);
@@ -121,6 +131,10 @@ export class HallEngine implements HallApi {
         },
         escape: () => this.cb.escape(),
         zoomBy: (f) => this.zoomBy(f),
+        pointerWorld: (p) => {
+          for (const fn of this.pointerListeners) fn(p);
+        },
+        toggleLayout: this.cb.toggleLayout,
       }),
     );
     this.ready = true;
@@ -153,10 +167,12 @@ export class HallEngine implements HallApi {
       () => (this.sceneDirty = true),
     );
     this.labels?.reset(level, this.names);
+    this.layout.setLevel(level);
     this.world.removeChildren();
     this.world.addChild(this.scene.root, this.logos.root);
     if (this.labels) this.world.addChild(this.labels.worldRoot);
-    this.world.addChild(this.overlay.root, this.people.root, this.avatars.root);
+    this.world.addChild(this.layout.root);
+    this.world.addChild(this.overlay.root, this.route.root, this.people.root, this.avatars.root);
     if (!sameFloor) this.people.clear();
     this.camera.setBounds({ x: 0, y: 0, w: level.size.width, h: level.size.height });
     this.walkers = null;
@@ -172,6 +188,7 @@ export class HallEngine implements HallApi {
       else this.camera.centreOn(rectCentre(this.camera.bounds), this.camera.fitZoom());
     }
     this.refreshMarks();
+    this.route.set(this.routeData, level.id, this.camera.zoom);
     this.sceneDirty = true;
   }
 
@@ -217,6 +234,10 @@ export class HallEngine implements HallApi {
 
   private click(p: Vec): void {
     const standId = this.standAt(p);
+    if (standId && this.layout.on) {
+      this.cb.copyStand(standId);
+      return;
+    }
     if (standId) {
       this.cb.focus(standId);
       this.cb.openStand(standId);
@@ -349,6 +370,7 @@ export class HallEngine implements HallApi {
     const zoomChanged = this.lastZoom !== cam.zoom;
     this.lastZoom = cam.zoom;
     this.labels?.update(model.level, model.grid, this.names, cam, view);
+    this.layout.update(cam, view);
     this.logos?.update(model.level, model.grid, cam.zoom, view);
     if (zoomChanged) {
       this.avatars.setZoom(cam.zoom);
@@ -356,6 +378,7 @@ export class HallEngine implements HallApi {
       this.overlay.setFocus(this.stand(this.focused), cam.zoom);
       this.overlay.setHighlight(this.stand(this.highlighted), cam.zoom);
       if (this.walk) this.overlay.setPath([this.self, ...this.walk.points.slice(this.walk.next)], cam.zoom);
+      this.route.setZoom(cam.zoom);
     }
     this.drawnVersion = cam.version;
     // Labels left over by the per-frame build budget are built on the next frames.
@@ -460,8 +483,34 @@ export class HallEngine implements HallApi {
     this.walkTo(p, null);
   }
 
+  private routeData: DrawnRoute | null = null;
+
+  setRoute(route: DrawnRoute | null): void {
+    this.routeData = route;
+    this.route.set(route, this.model?.level.id ?? null, this.camera.zoom);
+    this.dirty = true;
+  }
+
+  routeSummary(): RouteSummary {
+    return this.route.summary();
+  }
+
+  walkToPortal(portalId: string): boolean {
+    const portal = this.model?.level.portals.find((p) => p.id === portalId);
+    return portal ? this.walkTo(portal, portal) : false;
+  }
+
+  walkTarget(): Vec | null {
+    const last = this.walk?.points[this.walk.points.length - 1];
+    return last ? { ...last } : null;
+  }
+
   peopleCount(): number {
     return this.people.count;
+  }
+
+  peopleSnapshot(): { id: number; name: string; x: number; y: number }[] {
+    return this.people.snapshot();
   }
 
   settled(): boolean {
@@ -481,6 +530,19 @@ export class HallEngine implements HallApi {
 
   resetStats(): void {
     this.timer.reset();
+  }
+
+  /** Organisers' grid, ids and coordinates over the floor (see layoutOverlay.ts). */
+  setLayoutOverlay(on: boolean): void {
+    if (on === this.layout.on) return;
+    this.layout.setOn(on);
+    this.sceneDirty = true;
+    this.dirty = true;
+  }
+
+  onPointerWorld(fn: (p: Vec | null) => void): () => void {
+    this.pointerListeners.add(fn);
+    return () => this.pointerListeners.delete(fn);
   }
 
   spawnWalkers(n: number): void {

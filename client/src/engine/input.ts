@@ -16,6 +16,10 @@ export interface InputTarget {
   openFocused(): void;
   escape(): void;
   zoomBy(factor: number): void;
+  /** The world point under the mouse, null when it leaves the hall (layout overlay). */
+  pointerWorld?(p: Vec | null): void;
+  /** Present only when the layout tools are unlocked: the L key toggles the overlay. */
+  toggleLayout?(): void;
 }
 
 const DRAG_THRESHOLD = 5;
@@ -72,6 +76,7 @@ export function attachInput(el: HTMLElement, target: InputTarget): () => void {
   const onPointerMove = (e: PointerEvent) => {
     const p = local(e);
     const prev = pointers.get(e.pointerId);
+    if (e.pointerType === 'mouse') target.pointerWorld?.(target.camera.screenToWorld(p));
     if (!prev) {
       if (e.pointerType === 'mouse') target.hover(target.standAt(target.camera.screenToWorld(p)));
       return;
@@ -106,6 +111,7 @@ export function attachInput(el: HTMLElement, target: InputTarget): () => void {
   };
 
   const onPointerLeave = (e: PointerEvent) => {
+    if (e.pointerType === 'mouse') target.pointerWorld?.(null);
     if (e.pointerType === 'mouse' && pointers.size === 0) target.hover(null);
   };
 
@@ -121,6 +127,12 @@ export function attachInput(el: HTMLElement, target: InputTarget): () => void {
       e.preventDefault();
       held.add(e.code);
       updateWalk();
+      return;
+    }
+    // By key position, so it works with a Russian layout too.
+    if (e.code === 'KeyL' && target.toggleLayout) {
+      e.preventDefault();
+      target.toggleLayout();
       return;
     }
     switch (e.key) {

@@ -20,6 +20,9 @@ interface Entry {
   t: number;
   leaving: boolean;
   name: string;
+  /** Last reported position in decimetres; moves arrive relative to it. */
+  dmX: number;
+  dmY: number;
 }
 
 export class PeopleLayer {
@@ -33,11 +36,18 @@ export class PeopleLayer {
   }
 
   apply(d: PeopleDelta): void {
+    // Leaves first: a renamed person leaves and re-enters in the same message.
+    for (const id of d.leave ?? []) {
+      const en = this.entries.get(id);
+      if (en) en.leaving = true;
+    }
     const e = d.enter ?? [];
     for (let i = 0; i + 4 < e.length; i += 5) {
       const id = e[i] as number;
-      const x = fromDm(e[i + 1] as number);
-      const y = fromDm(e[i + 2] as number);
+      const dmX = e[i + 1] as number;
+      const dmY = e[i + 2] as number;
+      const x = fromDm(dmX);
+      const y = fromDm(dmY);
       const colour = AVATAR_COLOURS[e[i + 3] as number] ?? AVATAR_COLOURS[0];
       const name = String(e[i + 4]);
       const old = this.entries.get(id);
@@ -54,7 +64,7 @@ export class PeopleLayer {
       label.visible = this.showNames;
       label.position.set(x, y - 0.9);
       this.root.addChild(sprite, label);
-      this.entries.set(id, { sprite, label, fromX: x, fromY: y, toX: x, toY: y, t: 1, leaving: false, name });
+      this.entries.set(id, { sprite, label, fromX: x, fromY: y, toX: x, toY: y, t: 1, leaving: false, name, dmX, dmY });
     }
     const m = d.move ?? [];
     for (let i = 0; i + 2 < m.length; i += 3) {
@@ -62,13 +72,11 @@ export class PeopleLayer {
       if (!en) continue;
       en.fromX = en.sprite.x;
       en.fromY = en.sprite.y;
-      en.toX = fromDm(m[i + 1]!);
-      en.toY = fromDm(m[i + 2]!);
+      en.dmX += m[i + 1]!;
+      en.dmY += m[i + 2]!;
+      en.toX = fromDm(en.dmX);
+      en.toY = fromDm(en.dmY);
       en.t = 0;
-    }
-    for (const id of d.leave ?? []) {
-      const en = this.entries.get(id);
-      if (en) en.leaving = true;
     }
   }
 
@@ -121,5 +129,10 @@ export class PeopleLayer {
 
   get count(): number {
     return this.entries.size;
+  }
+
+  /** Where each visitor is drawn now (tests and the people list). */
+  snapshot(): { id: number; name: string; x: number; y: number }[] {
+    return [...this.entries].filter(([, e]) => !e.leaving).map(([id, e]) => ({ id, name: e.name, x: e.sprite.x, y: e.sprite.y }));
   }
 }

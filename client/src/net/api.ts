@@ -1,7 +1,7 @@
 // The only place the client talks HTTP to the server. Responses are parsed by the shared
 // schemas before they reach the store.
 import { z } from 'zod';
-import { API, DirectoryEntry, FloorSummary, apiPath } from '../../../shared/api.ts';
+import { API, DirectoryEntry, FloorSummary, LevelProblemList, apiPath } from '../../../shared/api.ts';
 import { ExhibitorList } from '../../../shared/exhibitor.ts';
 import { Level } from '../../../shared/level/schema.ts';
 import { useStore } from '../store/index.ts';
@@ -45,6 +45,22 @@ export function loadLevel(floorId: string): Promise<Level> {
     pending.set(floorId, p);
   }
   return p;
+}
+
+const reloads = new Map<string, number>();
+
+/** Fetches a floor's layout again (an organiser changed it); the newest request wins. */
+export async function reloadLevel(floorId: string): Promise<void> {
+  const seq = (reloads.get(floorId) ?? 0) + 1;
+  reloads.set(floorId, seq);
+  const level = await getJson(apiPath(API.floor, { floorId }), Level);
+  if (reloads.get(floorId) === seq) useStore.getState().setLevel(level);
+}
+
+/** The floor-file problems the server refuses now (organisers' layout panel). */
+export async function loadLevelProblems(): Promise<void> {
+  const { problems } = await getJson(API.levelProblems, LevelProblemList);
+  useStore.getState().setLevelProblems(problems);
 }
 
 export function assetUrl(path: string): string {

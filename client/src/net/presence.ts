@@ -8,6 +8,8 @@ import type { Vec } from '../../../shared/geometry.ts';
 import {
   CLIENT_MSG,
   type Counts,
+  type LevelChanged,
+  type LevelProblems,
   type PeopleDelta,
   PROTOCOL_VERSION,
   ROOMS,
@@ -17,6 +19,7 @@ import {
 } from '../../../shared/protocol.ts';
 import type { HallApi } from '../engine/hallApi.ts';
 import { useStore } from '../store/index.ts';
+import { reloadLevel } from './api.ts';
 
 const MOVE_INTERVAL_MS = 100;
 const VIEW_INTERVAL_MS = 250;
@@ -36,9 +39,13 @@ export class PresenceConnection {
   private readonly disposers: (() => void)[] = [];
 
   constructor(private readonly hall: HallApi) {
+    // Closing the tab is a goodbye, not a dropped link: leave at once, no reconnection seat.
+    const goodbye = () => void this.room?.leave(true).catch(() => {});
+    window.addEventListener('pagehide', goodbye);
     this.disposers.push(
       hall.onSelfMove(() => this.queueMove()),
       hall.onCamera((v) => this.queueView(v)),
+      () => window.removeEventListener('pagehide', goodbye),
     );
   }
 
@@ -95,6 +102,12 @@ export class PresenceConnection {
     });
     room.onMessage(SERVER_MSG.counts, (c: Counts) => useStore.getState().setCounts(c.stands, c.floors, c.instances));
     room.onMessage(SERVER_MSG.warning, (w: { message: string }) => console.warn('[presence]', w.message));
+    // An organiser's edit went live: the new layout replaces the cached one and the hall
+    // redraws it around the visitor, who stays where they are.
+    room.onMessage(SERVER_MSG.levelChanged, (m: LevelChanged) => {
+      reloadLevel(m.floorId).catch((err: unknown) => console.warn('[presence] layout reload failed', err));
+    });
+    room.onMessage(SERVER_MSG.levelProblems, (m: LevelProblems) => useStore.getState().setLevelProblems(m.problems));
     room.onDrop(() => {
       if (gen === this.generation) useStore.getState().setConnection('reconnecting');
     });

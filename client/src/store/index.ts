@@ -3,17 +3,21 @@ import { create } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { translator, type Translate } from '../i18n/index.ts';
 import { type ExhibitionSlice, createExhibitionSlice } from './exhibitionSlice.ts';
+import { type OrganiserSlice, createOrganiserSlice } from './organiserSlice.ts';
 import { type PrefsSlice, createPrefsSlice } from './prefsSlice.ts';
 import { type PresenceSlice, createPresenceSlice } from './presenceSlice.ts';
+import { type RouteSlice, createRouteSlice } from './routeSlice.ts';
 import { type ViewSlice, createViewSlice } from './viewSlice.ts';
 
-export type AppState = ExhibitionSlice & ViewSlice & PrefsSlice & PresenceSlice;
+export type AppState = ExhibitionSlice & ViewSlice & PrefsSlice & PresenceSlice & RouteSlice & OrganiserSlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createExhibitionSlice(...a),
   ...createViewSlice(...a),
   ...createPrefsSlice(...a),
   ...createPresenceSlice(...a),
+  ...createRouteSlice(...a),
+  ...createOrganiserSlice(...a),
 }));
 
 export { useShallow };

@@ -9,7 +9,10 @@ import { LangSwitch } from './chrome/LangSwitch.tsx';
 import { Minimap } from './chrome/Minimap.tsx';
 import { SearchBox } from './chrome/SearchBox.tsx';
 import { ZoomControls } from './chrome/ZoomControls.tsx';
+import { LayoutPanel } from './organiser/LayoutPanel.tsx';
 import { LiveBar } from './live/LiveBar.tsx';
+import { RoutePanel } from './route/RoutePanel.tsx';
+import { RouteToggle } from './route/RouteToggle.tsx';
 import { StandDialog } from './stand/StandDialog.tsx';
 import { StandPopup } from './stand/StandPopup.tsx';
 
@@ -32,7 +35,7 @@ export function App() {
     let stop: (() => void) | undefined;
     // The floor in the address is fetched alongside the catalogue, not after it.
     const first = currentView();
-    if (first.kind !== 'home') loadLevel(first.floorId).catch(() => {});
+    if (first.kind === 'floor' || first.kind === 'stand') loadLevel(first.floorId).catch(() => {});
     void loadCatalogue().then(() => {
       stop = startRouter();
     });
@@ -55,6 +58,7 @@ export function App() {
           </div>
         </div>
         <SearchBox />
+        <RouteToggle />
         <LangSwitch />
       </header>
       <main className="stage">
@@ -76,11 +80,13 @@ export function App() {
             </Suspense>
             <StandPopup />
             <ZoomControls />
+            <LayoutPanel />
             <LiveBar />
             <aside className="side">
               <FloorSwitcher />
               <Minimap />
             </aside>
+            <RoutePanel />
             <StandDialog />
           </>
         )}

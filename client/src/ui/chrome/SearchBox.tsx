@@ -6,6 +6,7 @@ import { type SearchDoc, searchDocs } from '../../../../shared/search.ts';
 import { categoryTitle, showStand } from '../../actions/hallActions.ts';
 import { assetUrl } from '../../net/api.ts';
 import { useShallow, useStore, useT } from '../../store/index.ts';
+import { RouteAddButton } from '../route/RouteButton.tsx';
 
 interface Hit extends SearchDoc {
   floor: string;
@@ -109,6 +110,7 @@ export function SearchBox() {
                   {categoryTitle(h.category)} · {floorTitle(h.floor)}
                 </span>
               </span>
+              <RouteAddButton floor={h.floor} stand={h.stand} name={h.name} />
             </li>
           ))}
         </ul>

@@ -6,12 +6,15 @@ import { type Application as PixiApp } from 'pixi.js';
 import { useEffect, useRef, useState } from 'react';
 import type { Level } from '../../../../shared/level/schema.ts';
 import { escape, openStand, setFocusedStand, takeArrival, usePortal } from '../../actions/hallActions.ts';
+import { startRouteDrawing } from '../../actions/routeDrawing.ts';
+import { copyStand, toggleLayoutOverlay } from '../../actions/organiserActions.ts';
 import { setHall } from '../../engine/hallApi.ts';
 import { HallEngine } from '../../engine/hallEngine.ts';
 import { translate } from '../../i18n/index.ts';
 import { assetUrl, loadLevel } from '../../net/api.ts';
 import { PresenceConnection, setPresence } from '../../net/presence.ts';
 import { useStore, useT } from '../../store/index.ts';
+import { bindLayoutOverlay } from '../organiser/bindLayout.ts';
 
 function labelNames(level: Level) {
   const { exhibitors, lang, floors } = useStore.getState();
@@ -46,6 +49,9 @@ function createEngine(): HallEngine {
       const e = useStore.getState().exhibitors[exhibitorId];
       return e ? assetUrl(e.logo) : null;
     },
+    copyStand: (standId) => void copyStand(standId),
+    // No accounts yet: the dev flag unlocks the layout tools (later: the organiser role).
+    ...(useStore.getState().layoutTools ? { toggleLayout: toggleLayoutOverlay } : {}),
   });
 }
 
@@ -86,7 +92,8 @@ export default function HallCanvas() {
       if (level !== shownLevel) {
         const first = shownLevel === null;
         engine.setLevel(level, s.exhibitors, { portalId: takeArrival(level.id) });
-        if (!first) s.announce(translate(s.lang, 'hall.arrivedFloor', { floor: level.title[s.lang] }));
+        // The same floor again is an organiser's live edit, not an arrival.
+        if (!first && shownLevel?.id !== level.id) s.announce(translate(s.lang, 'hall.arrivedFloor', { floor: level.title[s.lang] }));
         shownLevel = level;
         void live.enterFloor(level.id, engine.avatarPosition());
       }
@@ -99,6 +106,8 @@ export default function HallCanvas() {
       engine.setMarks({ hovered: s.hoveredStandId, focused: s.focusedStandId, highlighted: s.highlightedStandId });
     };
     sync();
+    const unbindLayout = bindLayoutOverlay(engine);
+    const stopRouteDrawing = startRouteDrawing(engine);
     const unsubscribe = useStore.subscribe((s, prev) => {
       if (s.lang !== prev.lang || s.exhibitors !== prev.exhibitors) {
         const level = s.floorId ? s.levels[s.floorId] : undefined;
@@ -116,6 +125,8 @@ export default function HallCanvas() {
     });
     return () => {
       unsubscribe();
+      unbindLayout();
+      stopRouteDrawing();
       setPresence(null);
       live.dispose();
     };

@@ -12,9 +12,15 @@ export function LiveBar() {
   const profile = useStore((s) => s.profile);
   const [editing, setEditing] = useState(profile === null);
   const here = useStore((s) => (s.floorId ? (s.floorCounts[s.floorId] ?? 0) : 0));
+  const instances = useStore((s) => s.instances);
   return (
     <div className="live-bar">
       <ConnectionBadge />
+      {instances > 1 && (
+        <span className="live-badge" role="note">
+          {t('live.instances', { count: instances })}
+        </span>
+      )}
       <button type="button" className="button button--small" aria-expanded={listOpen} onClick={() => setListOpen(!listOpen)}>
         {t('people.open', { count: here })}
       </button>

@@ -5,6 +5,7 @@ import { viewUrl } from '../../../../shared/routes.ts';
 import { categoryTitle, closeStand, walkToStand } from '../../actions/hallActions.ts';
 import { assetUrl } from '../../net/api.ts';
 import { useStore, useT } from '../../store/index.ts';
+import { RouteButton } from '../route/RouteButton.tsx';
 import { useStandWithExhibitor } from '../useExhibitor.ts';
 import { StandSections } from './StandSections.tsx';
 
@@ -81,6 +82,7 @@ export function StandDialog() {
           <button type="button" className="button" onClick={() => void copyLink()}>
             {copied ? t('stand.linkCopied') : t('stand.copyLink')}
           </button>
+          <RouteButton floor={floor?.id} stand={stand.id} name={name} />
         </div>
         {exhibitor ? (
           <>

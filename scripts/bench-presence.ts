@@ -1,0 +1,365 @@
+// `npm run bench:presence`: bot visitors walk one floor against a real server process on
+// 127.0.0.1 and we report, per crowd size, the server's CPU and memory, the latency from a
+// move to another visitor seeing it, and bytes per visitor per second, with interest
+// management and in the naive everyone-sees-everyone mode. Prints figures; bounded in time.
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { Client, type Room } from '@colyseus/sdk';
+import type { Vec } from '../shared/geometry.ts';
+import { buildFloorModel } from '../shared/level/model.ts';
+import { findWalk } from '../shared/level/pathfinding.ts';
+import { Level } from '../shared/level/schema.ts';
+import { doorstep } from '../shared/level/stand.ts';
+import { CLIENT_MSG, type PeopleDelta, ROOMS, SERVER_MSG, type Welcome, toDm } from '../shared/protocol.ts';
+import { ROOT } from '../server/config.ts';
+
+const FLOOR = 'school';
+const SIZES = (process.env.BENCH_SIZES ?? '250,500,1000,2000').split(',').map(Number);
+const NAIVE_SIZES = (process.env.BENCH_NAIVE_SIZES ?? '250,500,1000').split(',').map(Number);
+const WARM_MS = 3000;
+const MEASURE_MS = 8000;
+const HARD_LIMIT_MS = 9 * 60_000;
+
+const level = Level.parse(JSON.parse(fs.readFileSync(path.join(ROOT, 'levels', `${FLOOR}.json`), 'utf8')));
+const model = buildFloorModel(level);
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Stats {
+  latencies: number[];
+  down: number;
+  up: number;
+  errors: number;
+}
+
+/** Send times of moves, keyed by "serverId:xdm:ydm", so an observer can time what it sees. */
+const sentAt = new Map<string, number>();
+
+class Bot {
+  room: Room | null = null;
+  id = -1;
+  pos: Vec = { x: 0, y: 0 };
+  private path: Vec[] = [];
+  private speed: number;
+  private idleUntil = 0;
+  private lastSent = 0;
+
+  constructor(
+    private readonly random: () => number,
+    private readonly stats: Stats,
+  ) {
+    this.speed = 1.1 + random() * 0.8;
+  }
+
+  async join(url: string): Promise<void> {
+    const client = new Client(url);
+    const start = model.graph.nodes[Math.floor(this.random() * model.graph.nodes.length)]!;
+    const room = await client.joinOrCreate(ROOMS.floor, { floorId: FLOOR, name: `Бот ${Math.floor(this.random() * 1e4)}`, x: start.x, y: start.y });
+    this.room = room;
+    room.reconnection.enabled = false;
+    const ws = (room.connection as unknown as { transport: { ws: WebSocket } }).transport.ws;
+    ws.addEventListener('message', (e: MessageEvent) => {
+      this.stats.down += (e.data as ArrayBuffer).byteLength ?? 0;
+    });
+    const send = ws.send.bind(ws);
+    ws.send = (data: Parameters<WebSocket['send']>[0]) => {
+      this.stats.up += (data as ArrayBuffer).byteLength ?? 0;
+      send(data);
+    };
+    room.onMessage(SERVER_MSG.welcome, (w: Welcome) => {
+      this.id = w.id;
+      this.pos = { x: w.x, y: w.y };
+    });
+    const known = new Map<number, [number, number]>();
+    room.onMessage(SERVER_MSG.people, (d: PeopleDelta) => {
+      for (const id of d.leave ?? []) known.delete(id);
+      const e = d.enter ?? [];
+      for (let i = 0; i + 4 < e.length; i += 5) known.set(e[i] as number, [e[i + 1] as number, e[i + 2] as number]);
+      const m = d.move;
+      if (!m) return;
+      const now = performance.now();
+      for (let i = 0; i + 2 < m.length; i += 3) {
+        const at = known.get(m[i]!);
+        if (!at) continue;
+        at[0] += m[i + 1]!;
+        at[1] += m[i + 2]!;
+        // Sampled: one observation in four is enough and keeps the bots' own CPU down.
+        if ((i & 3) !== 0) continue;
+        const t = sentAt.get(`${m[i]}:${at[0]}:${at[1]}`);
+        if (t !== undefined && this.stats.latencies.length < 400_000) this.stats.latencies.push(now - t);
+      }
+    });
+    room.onMessage(SERVER_MSG.correct, (p: Vec) => {
+      this.pos = p;
+      this.path = [];
+    });
+    room.onMessage('*', () => {});
+    room.onLeave(() => {
+      this.room = null;
+    });
+    room.onError(() => this.stats.errors++);
+    // A typical viewport around the visitor, as the real client sends it.
+    room.send(CLIENT_MSG.view, { x: this.pos.x - 60, y: this.pos.y - 38, w: 120, h: 76 });
+  }
+
+  step(now: number, dt: number): void {
+    if (!this.room || this.id < 0) return;
+    if (this.path.length === 0) {
+      if (now < this.idleUntil) return;
+      // Walk to a random stand, look at it for a while, walk on.
+      const s = level.stands[Math.floor(this.random() * level.stands.length)]!;
+      const w = findWalk(model.graph, this.pos, doorstep(s));
+      this.path = w ? w.points.slice(1) : [];
+      this.idleUntil = now + 1000 + this.random() * 4000;
+      return;
+    }
+    let budget = this.speed * dt;
+    while (budget > 0 && this.path.length > 0) {
+      const t = this.path[0]!;
+      const d = Math.hypot(t.x - this.pos.x, t.y - this.pos.y);
+      if (d <= budget) {
+        this.pos = t;
+        this.path.shift();
+        budget -= d;
+      } else {
+        this.pos = { x: this.pos.x + ((t.x - this.pos.x) / d) * budget, y: this.pos.y + ((t.y - this.pos.y) / d) * budget };
+        budget = 0;
+      }
+    }
+    if (now - this.lastSent >= 100) {
+      this.lastSent = now;
+      const x = Math.round(this.pos.x * 100) / 100;
+      const y = Math.round(this.pos.y * 100) / 100;
+      sentAt.set(`${this.id}:${toDm(x)}:${toDm(y)}`, performance.now());
+      this.room.send(CLIENT_MSG.move, { x, y });
+      if (Math.floor(now / 1000) % 2 === 0 && this.random() < 0.05) {
+        this.room.send(CLIENT_MSG.view, { x: x - 60, y: y - 38, w: 120, h: 76 });
+      }
+    }
+  }
+}
+
+function cpuTicks(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return Number(fields[11]) + Number(fields[12]); // utime + stime, clock ticks
+}
+
+function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+async function startServer(port: number, naive: boolean): Promise<ChildProcess> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'expo-bench-presence-'));
+  // `--import tsx` keeps the server in this one process, so its CPU and RSS are what we read.
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/main.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, QUIET: '1', ROOM_CAPACITY: '5000', PRESENCE_NAIVE: naive ? '1' : '0', LEVELS_WATCH: '0' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  child.stderr?.on('data', () => {}); // warnings about refused moves are expected noise
+  child.on('exit', () => fs.rmSync(dataDir, { recursive: true, force: true }));
+  for (let i = 0; i < 100; i++) {
+    try {
+      const r = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (r.ok) return child;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill('SIGKILL');
+  throw new Error('server did not start');
+}
+
+function pct(sorted: number[], p: number): number {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! : NaN;
+}
+
+interface Row {
+  mode: string;
+  bots: number;
+  cpu: number;
+  rss: number;
+  p50: number;
+  p99: number;
+  down: number;
+  up: number;
+  errors: number;
+  samples: number;
+  /** Worst p99 event-loop lag of the bot threads: part of the latency is the harness. */
+  lag: number;
+}
+
+/** Bots live in worker threads (one per core), so the harness is not the bottleneck. */
+const WORKERS = Math.max(2, os.cpus().length);
+
+interface WorkerReport {
+  latencies: number[];
+  down: number;
+  up: number;
+  errors: number;
+  connected: number;
+  lagP99: number;
+}
+
+function botWorker(): void {
+  const { url, seed } = workerData as { url: string; seed: number };
+  const stats: Stats = { latencies: [], down: 0, up: 0, errors: 0 };
+  const bots: Bot[] = [];
+  const random = rng(seed);
+  let last = performance.now();
+  const lags: number[] = [];
+  let expected = performance.now() + 50;
+  setInterval(() => {
+    const now = performance.now();
+    lags.push(now - expected);
+    expected = now + 50;
+    const dt = (now - last) / 1000;
+    last = now;
+    for (const b of bots) b.step(now, dt);
+    if (sentAt.size > 200_000) sentAt.clear();
+  }, 50);
+  parentPort!.on('message', async (msg: { cmd: 'grow'; n: number } | { cmd: 'reset' } | { cmd: 'report' } | { cmd: 'stop' }) => {
+    switch (msg.cmd) {
+      case 'grow':
+        while (bots.length < msg.n) {
+          const batch: Promise<void>[] = [];
+          for (let i = 0; i < 20 && bots.length < msg.n; i++) {
+            const b = new Bot(random, stats);
+            bots.push(b);
+            batch.push(b.join(url).catch(() => void stats.errors++));
+          }
+          await Promise.all(batch);
+        }
+        parentPort!.postMessage({ done: true });
+        return;
+      case 'reset':
+        stats.latencies = [];
+        stats.down = 0;
+        stats.up = 0;
+        stats.errors = 0;
+        lags.length = 0;
+        return;
+      case 'report': {
+        const sorted = [...lags].sort((a, b) => a - b);
+        const report: WorkerReport = {
+          latencies: stats.latencies,
+          down: stats.down,
+          up: stats.up,
+          errors: stats.errors,
+          connected: bots.filter((b) => b.room).length,
+          lagP99: pct(sorted, 0.99),
+        };
+        parentPort!.postMessage(report);
+        return;
+      }
+      case 'stop':
+        await Promise.all(bots.map((b) => b.room?.leave(true).catch(() => {})));
+        process.exit(0);
+    }
+  });
+}
+
+function ask<T>(w: Worker, msg: unknown): Promise<T> {
+  return new Promise((resolve) => {
+    w.once('message', (m: T) => resolve(m));
+    w.postMessage(msg);
+  });
+}
+
+async function runMode(naive: boolean, sizes: number[], port: number, deadline: number): Promise<Row[]> {
+  const server = await startServer(port, naive);
+  const url = `http://127.0.0.1:${port}`;
+  const workers = Array.from(
+    { length: WORKERS },
+    (_, i) => new Worker(new URL(import.meta.url), { workerData: { url, seed: (naive ? 100 : 200) + i }, execArgv: ['--import', 'tsx'] }),
+  );
+  const rows: Row[] = [];
+  try {
+    for (const n of sizes) {
+      if (Date.now() > deadline) break;
+      await Promise.all(workers.map((w, i) => ask(w, { cmd: 'grow', n: Math.floor(n / WORKERS) + (i < n % WORKERS ? 1 : 0) })));
+      await new Promise((r) => setTimeout(r, WARM_MS));
+      for (const w of workers) w.postMessage({ cmd: 'reset' });
+      const t0 = performance.now();
+      const c0 = cpuTicks(server.pid!);
+      await new Promise((r) => setTimeout(r, MEASURE_MS));
+      const reports = await Promise.all(workers.map((w) => ask<WorkerReport>(w, { cmd: 'report' })));
+      const secs = (performance.now() - t0) / 1000;
+      const cpu = ((cpuTicks(server.pid!) - c0) / 100 / secs) * 100; // % of one core (100 ticks/s)
+      const connected = reports.reduce((a, r) => a + r.connected, 0);
+      const sorted = reports.flatMap((r) => r.latencies).sort((a, b) => a - b);
+      const r: Row = {
+        mode: naive ? 'naive (everyone sees everyone)' : 'interest management',
+        bots: connected,
+        cpu,
+        rss: rssMb(server.pid!),
+        p50: pct(sorted, 0.5),
+        p99: pct(sorted, 0.99),
+        down: reports.reduce((a, x) => a + x.down, 0) / connected / secs / 1024,
+        up: reports.reduce((a, x) => a + x.up, 0) / connected / secs / 1024,
+        errors: reports.reduce((a, x) => a + x.errors, 0) + (n - connected),
+        samples: sorted.length,
+        lag: Math.max(...reports.map((x) => x.lagP99)),
+      };
+      rows.push(r);
+      console.log(
+        `${r.mode.padEnd(31)} ${String(r.bots).padStart(5)} bots  cpu ${r.cpu.toFixed(0).padStart(3)}%  rss ${r.rss.toFixed(0)} MB  ` +
+          `p50 ${r.p50.toFixed(0)} ms  p99 ${r.p99.toFixed(0)} ms  down ${r.down.toFixed(2)} KB/s  up ${r.up.toFixed(2)} KB/s  errors ${r.errors}  bot lag p99 ${r.lag.toFixed(0)} ms`,
+      );
+      if (r.p99 > 5000) {
+        console.log('  (latency above 5 s: larger crowds in this mode are skipped)');
+        break;
+      }
+    }
+  } finally {
+    await Promise.all(workers.map((w) => new Promise((r) => { w.once('exit', r); w.postMessage({ cmd: 'stop' }); setTimeout(() => void w.terminate(), 3000); })));
+    server.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 500));
+    if (server.exitCode === null) server.kill('SIGKILL');
+  }
+  return rows;
+}
+
+async function main(): Promise<void> {
+  const deadline = Date.now() + HARD_LIMIT_MS;
+  const hard = setTimeout(() => {
+    console.error('bench:presence: hard time limit reached');
+    process.exit(1);
+  }, HARD_LIMIT_MS + 60_000);
+  console.log(`Floor "${FLOOR}" (${level.stands.length} stands, ${level.size.width} x ${level.size.height} m); each visitor walks to random stands at 1.1-1.9 m/s, pauses 1-5 s, sends moves at 10 Hz.`);
+  const rows = [...(await runMode(false, SIZES, 3590, deadline)), ...(await runMode(true, NAIVE_SIZES, 3591, deadline))];
+  clearTimeout(hard);
+  const cpu = os.cpus();
+  const md = [
+    `Machine: ${cpu[0]?.model ?? 'unknown'}, ${cpu.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}. Bots and server share the machine.`,
+    '',
+    '| mode | visitors | server CPU (% of a core) | server RSS MB | move→seen p50 ms | p99 ms | down KB/s per visitor | up KB/s per visitor | errors | latency samples | bot-thread lag p99 ms |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map(
+      (r) =>
+        `| ${r.mode} | ${r.bots} | ${r.cpu.toFixed(0)} | ${r.rss.toFixed(0)} | ${r.p50.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.down.toFixed(2)} | ${r.up.toFixed(2)} | ${r.errors} | ${r.samples} | ${r.lag.toFixed(0)} |`,
+    ),
+  ].join('\n');
+  console.log(`\n${md}`);
+  fs.mkdirSync(path.join(ROOT, 'data'), { recursive: true });
+  fs.writeFileSync(path.join(ROOT, 'data', 'bench-presence.md'), `${md}\n`);
+  process.exit(0);
+}
+
+if (isMainThread) void main();
+else botWorker();
