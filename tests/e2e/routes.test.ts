@@ -118,9 +118,9 @@ describe('personal routes', () => {
     expect(new URL(other.url()).pathname).toBe('/floor/school');
 
     // Keyboard only: reach the toggle, reopen the panel, Tab to "Plan" and press Enter.
-    await other.locator('body').focus();
+    await other.getByRole('combobox', { name: 'Поиск экспонентов' }).focus(); // the search box, just before the toggle in the top bar
     const toggle = other.getByRole('button', { name: /Мой маршрут/ });
-    for (let i = 0; i < 15 && !(await toggle.evaluate((el) => el === document.activeElement)); i++) await other.keyboard.press('Tab');
+    for (let i = 0; i < 5 && !(await toggle.evaluate((el) => el === document.activeElement)); i++) await other.keyboard.press('Tab');
     await expect(toggle.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     await other.keyboard.press('Enter'); // closes (the link opened it)
     await other.locator('#route-panel').waitFor({ state: 'detached' });

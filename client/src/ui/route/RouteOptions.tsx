@@ -1,10 +1,12 @@
 // Start, optional end and step-free for the route: where I stand, or a landmark of any floor.
+import { useId } from 'react';
 import { useShallow, useStore, useT } from '../../store/index.ts';
 
 const SEP = '/';
 
 export function RouteOptions() {
   const t = useT();
+  const id = useId();
   const { start, end, stepFree, floors, levels, lang } = useStore(
     useShallow((s) => ({ start: s.routeStart, end: s.routeEnd, stepFree: s.routeStepFree, floors: s.floors, levels: s.levels, lang: s.lang })),
   );
@@ -27,26 +29,28 @@ export function RouteOptions() {
   };
   return (
     <div className="route-options">
-      <label className="route-field">
-        <span>{t('route.start')}</span>
+      <div className="route-field">
+        <label htmlFor={`${id}-start`}>{t('route.start')}</label>
         <select
+          id={`${id}-start`}
           value={start.kind === 'here' ? 'here' : `${start.floor}${SEP}${start.landmark}`}
           onChange={(e) => useStore.getState().setRouteStart(e.target.value === 'here' ? { kind: 'here' } : toLandmark(e.target.value))}
         >
           <option value="here">{t('route.startHere')}</option>
           {options}
         </select>
-      </label>
-      <label className="route-field">
-        <span>{t('route.end')}</span>
+      </div>
+      <div className="route-field">
+        <label htmlFor={`${id}-end`}>{t('route.end')}</label>
         <select
+          id={`${id}-end`}
           value={end ? `${end.floor}${SEP}${end.landmark}` : ''}
           onChange={(e) => useStore.getState().setRouteEnd(e.target.value ? toLandmark(e.target.value) : null)}
         >
           <option value="">{t('route.endNone')}</option>
           {options}
         </select>
-      </label>
+      </div>
       <label className="route-check">
         <input type="checkbox" checked={stepFree} onChange={(e) => useStore.getState().setRouteStepFree(e.target.checked)} />
         <span>{t('route.stepFree')}</span>

@@ -7,6 +7,7 @@ import type { MessageKey } from '../../i18n/index.ts';
 import { loadLevel } from '../../net/api.ts';
 import { useShallow, useStore, useT } from '../../store/index.ts';
 import { metres, minutes } from './format.ts';
+import { LinkIcon, PrintIcon } from './icons.tsx';
 import { RouteCategoryAdd } from './RouteCategoryAdd.tsx';
 import { RouteFollowBar } from './RouteFollowBar.tsx';
 import { RouteOptions } from './RouteOptions.tsx';
@@ -115,10 +116,10 @@ export function RoutePanel() {
         <RouteFollowBar onError={setLoadError} />
         <div className="route-bar route-bar--quiet">
           <button type="button" className="button button--small" disabled={count === 0} onClick={() => void share()}>
-            🔗 {link?.copied ? t('route.shareCopied') : t('route.share')}
+            <LinkIcon /> {link?.copied ? t('route.shareCopied') : t('route.share')}
           </button>
           <button type="button" className="button button--small" disabled={count === 0} onClick={() => setPrinting(true)}>
-            🖨 {t('route.print')}
+            <PrintIcon /> {t('route.print')}
           </button>
           <button type="button" className="button button--small" disabled={count === 0} onClick={clearRoute}>
             {t('route.clear')}

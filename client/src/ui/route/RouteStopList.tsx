@@ -4,6 +4,7 @@ import { removeStop, routeStopName, togglePin } from '../../actions/routeActions
 import { useShallow, useStore, useT } from '../../store/index.ts';
 import { routeStopId } from '../../store/routeSlice.ts';
 import { metres, minutes } from './format.ts';
+import { PinIcon } from './icons.tsx';
 
 export function RouteStopList() {
   const t = useT();
@@ -61,7 +62,7 @@ export function RouteStopList() {
                 title={t(pinned ? 'route.unpin' : 'route.pin')}
                 onClick={() => togglePin(stop)}
               >
-                📌
+                <PinIcon />
               </button>
               <button type="button" className="route-tool" aria-label={t('route.removeNamed', { name })} title={t('route.remove')} onClick={() => removeStop(stop)}>
                 ×
