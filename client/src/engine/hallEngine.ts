@@ -71,6 +71,8 @@ export class HallEngine implements HallApi {
   private sceneDirty = true;
   /** Something on screen changed since the last render. */
   private dirty = true;
+  /** The next render is the first of a new floor (marked for load-time measurements). */
+  private firstDraw = false;
   private hovered: string | null = null;
   private focused: string | null = null;
   private highlighted: string | null = null;
@@ -110,6 +112,13 @@ export class HallEngine implements HallApi {
         this.dirty = false;
         app.render();
         this.timer.end();
+        if (this.firstDraw) {
+          this.firstDraw = false;
+          performance.mark('expo:floor-drawn');
+          // Names come right after the first picture of the floor.
+          this.labels?.enable();
+          this.sceneDirty = true;
+        }
       }
     };
     app.ticker.add(frame, undefined, UPDATE_PRIORITY.NORMAL);
@@ -190,6 +199,10 @@ export class HallEngine implements HallApi {
     this.refreshMarks();
     this.route.set(this.routeData, level.id, this.camera.zoom);
     this.sceneDirty = true;
+    if (!sameFloor) {
+      performance.mark('expo:floor-built');
+      this.firstDraw = true;
+    }
   }
 
   /** Re-reads hover/focus/highlight from the store; cheap, called on store changes. */
@@ -305,6 +318,9 @@ export class HallEngine implements HallApi {
     if (this.camera.version !== this.drawnVersion || this.sceneDirty) {
       this.redrawView();
       this.dirty = true;
+    } else if (!this.dirty && this.labels) {
+      // An idle frame: prepare labels around the view for the next pan.
+      this.labels.prebuild(model.level, model.grid, this.names, this.camera.zoom, this.camera.visibleRect());
     }
   }
 

@@ -8,7 +8,7 @@ import { logoBoard } from './floorScene.ts';
 
 const MIN_BOARD_PX = 14;
 /** New logo sprites per frame at most: each is a texture upload, costly on weak GPUs. */
-const BUILD_BUDGET = 8;
+const BUILD_BUDGET = 3;
 
 export class LogoLayer {
   readonly root = new Container({ label: 'logos' });

@@ -23,6 +23,7 @@ export async function loadCatalogue(): Promise<void> {
     ]);
     store.setCatalogue(floors, exhibitors, directory);
     store.setStatus('ready');
+    performance.mark('expo:catalogue');
   } catch (err) {
     console.error(err);
     store.setStatus('error');

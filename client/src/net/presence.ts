@@ -19,13 +19,14 @@ import {
 } from '../../../shared/protocol.ts';
 import type { HallApi } from '../engine/hallApi.ts';
 import { useStore } from '../store/index.ts';
+import type { PresenceHandle } from './presenceHandle.ts';
 import { reloadLevel } from './api.ts';
 
 const MOVE_INTERVAL_MS = 100;
 const VIEW_INTERVAL_MS = 250;
 const REJOIN_DELAYS = [500, 1000, 2000, 4000, 8000, 15000];
 
-export class PresenceConnection {
+export class PresenceConnection implements PresenceHandle {
   private readonly client = new Client(location.origin);
   private room: Room | null = null;
   private floorId: string | null = null;
@@ -181,14 +182,4 @@ export class PresenceConnection {
     void this.room?.leave(true).catch(() => {});
     this.room = null;
   }
-}
-
-let current: PresenceConnection | null = null;
-
-export function setPresence(p: PresenceConnection | null): void {
-  current = p;
-}
-
-export function presence(): PresenceConnection | null {
-  return current;
 }

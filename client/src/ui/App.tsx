@@ -69,25 +69,30 @@ export function App() {
               {t('app.retry')}
             </button>
           </div>
-        ) : status !== 'ready' ? (
-          <div className="state-message" role="status">
-            {t('app.loading')}
-          </div>
         ) : (
           <>
-            <Suspense fallback={<div className="state-message" role="status">{t('app.loading')}</div>}>
+            {/* The canvas starts (Pixi init, fonts) while the catalogue is still loading. */}
+            <Suspense fallback={null}>
               <HallCanvas />
             </Suspense>
-            <StandPopup />
-            <ZoomControls />
-            <LayoutPanel />
-            <LiveBar />
-            <aside className="side">
-              <FloorSwitcher />
-              <Minimap />
-            </aside>
-            <RoutePanel />
-            <StandDialog />
+            {status !== 'ready' ? (
+              <div className="state-message state-message--over" role="status">
+                {t('app.loading')}
+              </div>
+            ) : (
+              <>
+                <StandPopup />
+                <ZoomControls />
+                <LayoutPanel />
+                <LiveBar />
+                <aside className="side">
+                  <FloorSwitcher />
+                  <Minimap />
+                </aside>
+                <RoutePanel />
+                <StandDialog />
+              </>
+            )}
           </>
         )}
         <Announcer />

@@ -12,7 +12,8 @@ import { setHall } from '../../engine/hallApi.ts';
 import { HallEngine } from '../../engine/hallEngine.ts';
 import { translate } from '../../i18n/index.ts';
 import { assetUrl, loadLevel } from '../../net/api.ts';
-import { PresenceConnection, setPresence } from '../../net/presence.ts';
+import { PresenceConnection } from '../../net/presence.ts';
+import { setPresence } from '../../net/presenceHandle.ts';
 import { useStore, useT } from '../../store/index.ts';
 import { bindLayoutOverlay } from '../organiser/bindLayout.ts';
 
@@ -135,6 +136,7 @@ export default function HallCanvas() {
   const onInit = (app: PixiApp) => {
     const host = hostRef.current;
     if (!host || engine.ready) return;
+    performance.mark('expo:pixi-ready');
     engine.attach(app, host);
     setHall(engine);
     setAttached(true);

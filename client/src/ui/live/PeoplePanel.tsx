@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { AVATAR_COLOURS, type WhoEntry } from '../../../../shared/protocol.ts';
 import { hall } from '../../engine/hallApi.ts';
-import { presence } from '../../net/presence.ts';
+import { presence } from '../../net/presenceHandle.ts';
 import { useStore, useT } from '../../store/index.ts';
 
 export function PeoplePanel({ onClose }: { onClose: () => void }) {

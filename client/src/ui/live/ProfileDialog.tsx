@@ -2,7 +2,7 @@
 // browser); skipping keeps a friendly default name from the server.
 import { useRef, useState, useEffect } from 'react';
 import { AVATAR_COLOURS, NAME_MAX, cleanName } from '../../../../shared/protocol.ts';
-import { presence } from '../../net/presence.ts';
+import { presence } from '../../net/presenceHandle.ts';
 import { useStore, useT } from '../../store/index.ts';
 
 export function ProfileDialog({ onDone }: { onDone: () => void }) {
