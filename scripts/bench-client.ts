@@ -99,27 +99,24 @@ function log(line: string): void {
  * count that grew in the first check showing the floor is a frame drawn with the floor.
  */
 function recordFirstDraw(floorId: string): void {
+  // The engine marks `expo:floor-drawn` when the first frame of a floor has rendered; reading
+  // the mark costs nothing, unlike polling stats() every frame (which slowed the very load
+  // it was timing).
   const rec: LoadRecord = { drawnAt: null };
   window.__bench = rec;
-  let prevFrames = 0;
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
+  const check = () => {
     try {
-      const h = window.__expo?.hall();
-      const frames = h ? h.stats().frames : 0;
-      if (h?.shownFloor() === floorId) {
-        if (frames > prevFrames) {
-          rec.drawnAt = performance.now();
-          return;
-        }
-      } else prevFrames = frames;
+      const mark = performance.getEntriesByName('expo:floor-drawn')[0];
+      if (mark && window.__expo?.hall()?.shownFloor() === floorId) {
+        rec.drawnAt = mark.startTime;
+        return;
+      }
     } catch (e) {
       rec.error = String(e);
     }
-    requestAnimationFrame(tick);
+    setTimeout(check, 50);
   };
-  const tick = () => channel.port2.postMessage(0);
-  requestAnimationFrame(tick);
+  check();
 }
 
 /** Current zoom in px per metre, read through the public API. */

@@ -21,7 +21,9 @@ const SIZES = (process.env.BENCH_SIZES ?? '250,500,1000,2000').split(',').map(Nu
 const NAIVE_SIZES = (process.env.BENCH_NAIVE_SIZES ?? '250,500,1000').split(',').map(Number);
 const WARM_MS = 3000;
 const MEASURE_MS = 8000;
-const HARD_LIMIT_MS = 9 * 60_000;
+const HARD_LIMIT_MS = 14 * 60_000;
+/** Joining a crowd must finish within this, or the mode is reported as collapsed. */
+const JOIN_LIMIT_MS = 90_000;
 
 const level = Level.parse(JSON.parse(fs.readFileSync(path.join(ROOT, 'levels', `${FLOOR}.json`), 'utf8')));
 const model = buildFloorModel(level);
@@ -202,6 +204,7 @@ interface Row {
   samples: number;
   /** Worst p99 event-loop lag of the bot threads: part of the latency is the harness. */
   lag: number;
+  collapsed?: boolean;
 }
 
 /** Bots live in worker threads (one per core), so the harness is not the bottleneck. */
@@ -292,7 +295,16 @@ async function runMode(naive: boolean, sizes: number[], port: number, deadline: 
   try {
     for (const n of sizes) {
       if (Date.now() > deadline) break;
-      await Promise.all(workers.map((w, i) => ask(w, { cmd: 'grow', n: Math.floor(n / WORKERS) + (i < n % WORKERS ? 1 : 0) })));
+      const grown = await Promise.race([
+        Promise.all(workers.map((w, i) => ask(w, { cmd: 'grow', n: Math.floor(n / WORKERS) + (i < n % WORKERS ? 1 : 0) }))).then(() => true),
+        new Promise<false>((r) => setTimeout(() => r(false), JOIN_LIMIT_MS)),
+      ]);
+      if (!grown) {
+        // The server cannot take this crowd in this mode: say so instead of waiting forever.
+        console.log(`${(naive ? 'naive (everyone sees everyone)' : 'interest management').padEnd(31)} ${String(n).padStart(5)} bots  collapsed: joins did not finish in ${JOIN_LIMIT_MS / 1000} s`);
+        rows.push({ mode: naive ? 'naive (everyone sees everyone)' : 'interest management', bots: n, cpu: NaN, rss: NaN, p50: NaN, p99: NaN, down: NaN, up: NaN, errors: NaN, samples: 0, lag: NaN, collapsed: true });
+        break;
+      }
       await new Promise((r) => setTimeout(r, WARM_MS));
       for (const w of workers) w.postMessage({ cmd: 'reset' });
       const t0 = performance.now();
@@ -327,7 +339,16 @@ async function runMode(naive: boolean, sizes: number[], port: number, deadline: 
       }
     }
   } finally {
-    await Promise.all(workers.map((w) => new Promise((r) => { w.once('exit', r); w.postMessage({ cmd: 'stop' }); setTimeout(() => void w.terminate(), 3000); })));
+    await Promise.all(
+      workers.map(
+        (w) =>
+          new Promise((r) => {
+            w.once('exit', r);
+            w.postMessage({ cmd: 'stop' });
+            setTimeout(() => void w.terminate(), 3000);
+          }),
+      ),
+    );
     server.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 500));
     if (server.exitCode === null) server.kill('SIGKILL');
@@ -350,8 +371,10 @@ async function main(): Promise<void> {
     '',
     '| mode | visitors | server CPU (% of a core) | server RSS MB | move→seen p50 ms | p99 ms | down KB/s per visitor | up KB/s per visitor | errors | latency samples | bot-thread lag p99 ms |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...rows.map(
-      (r) =>
+    ...rows.map((r) =>
+      r.collapsed
+        ? `| ${r.mode} | ${r.bots} | collapsed: could not admit this crowd within ${JOIN_LIMIT_MS / 1000} s | | | | | | | | |`
+        :
         `| ${r.mode} | ${r.bots} | ${r.cpu.toFixed(0)} | ${r.rss.toFixed(0)} | ${r.p50.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.down.toFixed(2)} | ${r.up.toFixed(2)} | ${r.errors} | ${r.samples} | ${r.lag.toFixed(0)} |`,
     ),
   ].join('\n');
