@@ -1,6 +1,6 @@
 // Company logos on the stands' boards: loaded only for stands on screen and large enough to
 // show them, so a visitor on a slow link downloads a handful of logos, not hundreds.
-import { Assets, Container, Sprite, type Texture } from 'pixi.js';
+import { Container, Sprite, Texture } from 'pixi.js';
 import type { Rect } from '../../../shared/geometry.ts';
 import type { Level } from '../../../shared/level/schema.ts';
 import type { StandGrid } from '../../../shared/level/spatial.ts';
@@ -9,6 +9,22 @@ import { logoBoard } from './floorScene.ts';
 const MIN_BOARD_PX = 14;
 /** New logo sprites per frame at most: each is a texture upload, costly on weak GPUs. */
 const BUILD_BUDGET = 3;
+const LOAD_BUDGET = 4;
+/** Logos are rasterised at this size (px): sharp on boards up to ~130 px on screen. */
+const LOGO_PX = 128;
+
+/**
+ * Decodes and rasterises a logo off the frame: the browser decodes the SVG and scales it in
+ * createImageBitmap. (Pixi's Assets loader spent ~4 ms of main-thread time per call here.)
+ */
+async function loadLogo(url: string): Promise<Texture> {
+  const img = new Image();
+  img.decoding = 'async';
+  img.src = url;
+  await img.decode();
+  const bitmap = await createImageBitmap(img, { resizeWidth: LOGO_PX, resizeHeight: LOGO_PX, resizeQuality: 'high' });
+  return Texture.from(bitmap);
+}
 
 export class LogoLayer {
   readonly root = new Container({ label: 'logos' });
@@ -31,6 +47,7 @@ export class LogoLayer {
     grid.query(view, this.visible);
     const want = new Set<number>();
     let budget = BUILD_BUDGET;
+    let loads = LOAD_BUDGET;
     this.pending = false;
     for (const i of this.visible) {
       const s = level.stands[i]!;
@@ -40,8 +57,13 @@ export class LogoLayer {
       if (!url) continue;
       const tex = this.textures.get(url);
       if (tex === undefined) {
+        // Starting a load costs the loader's resolve and parse work on this frame: a few per frame.
+        if (loads-- <= 0) {
+          this.pending = true;
+          continue;
+        }
         this.textures.set(url, 'loading');
-        Assets.load<Texture>({ src: url, data: { resolution: 2 } }).then(
+        loadLogo(url).then(
           (t) => {
             this.textures.set(url, t);
             if (!this.disposed) this.onLoaded();
