@@ -94,7 +94,12 @@ export class PresenceConnection implements PresenceHandle {
     room.onMessage(SERVER_MSG.welcome, (w: Welcome) => {
       this.hall.placeSelf({ x: w.x, y: w.y });
       this.lastSent = { x: w.x, y: w.y };
-      useStore.getState().setShownName(w.name);
+      // A name chosen while the join was on its way has not reached the server yet.
+      const chosen = useStore.getState().profile;
+      if (chosen?.name && (chosen.name !== w.name || chosen.colour !== w.colour)) {
+        room.send(CLIENT_MSG.profile, { name: chosen.name, colour: chosen.colour });
+        useStore.getState().setShownName(chosen.name);
+      } else useStore.getState().setShownName(w.name);
     });
     room.onMessage(SERVER_MSG.people, (d: PeopleDelta) => this.hall.applyPeople(d));
     room.onMessage(SERVER_MSG.correct, (p: Vec) => {
