@@ -15,6 +15,7 @@ import { Level } from '../shared/level/schema.ts';
 import { doorstep } from '../shared/level/stand.ts';
 import { CLIENT_MSG, type PeopleDelta, ROOMS, SERVER_MSG, type Welcome, toDm } from '../shared/protocol.ts';
 import { ROOT } from '../server/config.ts';
+import { seededRandom } from '../shared/random.ts';
 
 const FLOOR = 'school';
 const SIZES = (process.env.BENCH_SIZES ?? '250,500,1000,2000').split(',').map(Number);
@@ -28,16 +29,7 @@ const JOIN_LIMIT_MS = 90_000;
 const level = Level.parse(JSON.parse(fs.readFileSync(path.join(ROOT, 'levels', `${FLOOR}.json`), 'utf8')));
 const model = buildFloorModel(level);
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 interface Stats {
   latencies: number[];

@@ -9,17 +9,9 @@ export const DEFAULT_RESTARTS = 24;
 const DEFAULT_TIME_BUDGET_MS = 150;
 const EPS = 1e-9;
 
-/** A small seeded generator (mulberry32): shared/ never uses Math.random. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../random.ts';
+
+export { seededRandom };
 
 /**
  * The working form: `seq` runs from the start (index 0) to the end (index L-1). Without a fixed

@@ -3,18 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { Rect } from '../../shared/geometry.ts';
 import { StandGrid } from '../../shared/level/spatial.ts';
 import type { Stand } from '../../shared/level/schema.ts';
+import { seededRandom } from '../../shared/random.ts';
 
-/** mulberry32: a tiny seeded PRNG so failures reproduce. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded, so failures reproduce. */
+const prng = seededRandom;
 
 const W = 100;
 const H = 70;
