@@ -32,7 +32,7 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  const storage = values.seed ? null : await openLowdbStorage(path.resolve(values.data ?? config.dataDir), config.seedFile);
+  const storage = values.seed ? null : await openLowdbStorage(path.resolve(values.data ?? config.dataDir), { exhibitors: config.seedFile });
   try {
     const target: ImportTarget = storage ? { kind: 'storage', storage } : { kind: 'seed', file: config.seedFile };
     const result = await importExhibitorsCsv(text, { assetsDir: config.assetsDir, target });

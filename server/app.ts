@@ -28,7 +28,7 @@ export interface RunningServer {
 
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const log = config.quiet ? () => {} : (line: string) => console.log(line);
-  const storage = await openLowdbStorage(config.dataDir, config.seedFile);
+  const storage = await openLowdbStorage(config.dataDir, { exhibitors: config.seedFile });
   const levels = new LevelStore(
     config.levelsDir,
     async () => new Set((await storage.listExhibitors()).map((e) => e.id)),

@@ -13,8 +13,38 @@ export const API = {
   exhibitor: '/api/exhibitors/:exhibitorId',
   /** Floor-file problems the server refuses now, formatted "file:line:col path: message". */
   levelProblems: '/api/levels/problems',
-  /** Static files of the sample exhibition (logos, later videos). */
+  /** Static files of the sample exhibition (logos, videos, materials). */
   assets: '/assets',
+  /** Files exhibitors uploaded, served with safe content types. */
+  uploads: '/uploads',
+
+  // Visitors at a stand (no account).
+  standContent: '/api/exhibitors/:exhibitorId/content',
+  standEvents: '/api/exhibitors/:exhibitorId/events',
+  callback: '/api/exhibitors/:exhibitorId/callback',
+  cardForMaterials: '/api/exhibitors/:exhibitorId/card',
+  /** Webinar as an .ics file for "add to calendar". */
+  webinarIcs: '/api/exhibitors/:exhibitorId/webinars/:webinarId.ics',
+
+  // Accounts.
+  login: '/api/auth/login',
+  logout: '/api/auth/logout',
+  me: '/api/auth/me',
+  password: '/api/auth/password',
+
+  // The exhibitor cabinet (a session is required; 401 without, 403 for someone else's stand).
+  cabinetExhibitor: '/api/cabinet/exhibitors/:exhibitorId',
+  cabinetContent: '/api/cabinet/exhibitors/:exhibitorId/content',
+  cabinetLeads: '/api/cabinet/exhibitors/:exhibitorId/leads',
+  cabinetLeadsCsv: '/api/cabinet/exhibitors/:exhibitorId/leads.csv',
+  cabinetLead: '/api/cabinet/exhibitors/:exhibitorId/leads/:leadId',
+  cabinetAnalytics: '/api/cabinet/exhibitors/:exhibitorId/analytics',
+  cabinetUpload: '/api/cabinet/exhibitors/:exhibitorId/uploads',
+  /** Server-sent events: new and changed leads of the account's exhibitors. */
+  cabinetEvents: '/api/cabinet/events',
+
+  /** Development only (no SMTP_URL): the mail written to the outbox. */
+  devOutbox: '/dev/outbox',
 } as const;
 
 /** Fills ":param" placeholders of an API path. */
@@ -40,6 +70,13 @@ export type ApiError = z.infer<typeof ApiError>;
 
 export const DirectoryEntry = z.object({ floor: z.string(), stand: z.string(), exhibitor: z.string() });
 export type DirectoryEntry = z.infer<typeof DirectoryEntry>;
+
+export const UploadResult = z.object({ path: z.string(), type: z.string(), size: z.number().int(), name: z.string() });
+export type UploadResult = z.infer<typeof UploadResult>;
+
+/** Answer to a lead form: the lead is stored; mail (for cards) goes out after. */
+export const LeadAccepted = z.object({ id: z.string(), mail: z.enum(['queued', 'none']) });
+export type LeadAccepted = z.infer<typeof LeadAccepted>;
 
 export const LevelProblemList = z.object({ problems: z.array(z.string()) });
 export type LevelProblemList = z.infer<typeof LevelProblemList>;

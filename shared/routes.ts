@@ -50,3 +50,10 @@ export function viewUrl(view: View): string {
       return `/route/${view.code}`;
   }
 }
+
+/** The exhibitor cabinet lives under /cabinet (login, stands, leads, analytics, chats). */
+export const CABINET_PATH = '/cabinet';
+
+export function isCabinetPath(pathname: string): boolean {
+  return pathname === CABINET_PATH || pathname.startsWith(`${CABINET_PATH}/`);
+}

@@ -1,11 +1,54 @@
-// What the server needs from a data store. The embedded default is lowdb in one process;
-// a PostgreSQL implementation will sit behind the same interface when the fair scales out.
+// What the server needs from a data store, split by domain. The embedded default is lowdb in
+// one process (server/storage/lowdb/*); a PostgreSQL implementation will sit behind the same
+// interfaces when the fair scales out. Every write resolves only once it is durable on disk,
+// so "acknowledged" means "survives kill -9".
+import type { StandAnalytics, StandEvent } from '../../shared/analytics.ts';
 import type { Exhibitor } from '../../shared/exhibitor.ts';
+import type { Lead, LeadPatch, MailState } from '../../shared/leads.ts';
+import type { StandContent } from '../../shared/standContent.ts';
+import type { Account, Session } from './records.ts';
+import type { ChatStore } from './chatStore.ts';
 
-export interface Storage {
+export interface ExhibitorStore {
   listExhibitors(): Promise<Exhibitor[]>;
   getExhibitor(id: string): Promise<Exhibitor | undefined>;
   /** Creates or replaces exhibitors by id, all or nothing. */
   upsertExhibitors(items: Exhibitor[]): Promise<void>;
+}
+
+export interface ContentStore {
+  /** The stand interior; an exhibitor without one gets EMPTY_CONTENT. */
+  getContent(exhibitorId: string): Promise<StandContent>;
+  putContent(exhibitorId: string, content: StandContent): Promise<void>;
+}
+
+export interface AccountStore {
+  findAccountByEmail(email: string): Promise<Account | undefined>;
+  getAccount(id: string): Promise<Account | undefined>;
+  setPasswordHash(accountId: string, hash: string): Promise<void>;
+  /** Sessions are stored by a hash of their token, never the token itself. */
+  createSession(session: Session): Promise<void>;
+  getSession(tokenHash: string): Promise<Session | undefined>;
+  deleteSession(tokenHash: string): Promise<void>;
+  /** Every session of an account (a password change logs the others out). */
+  deleteSessionsOf(accountId: string, except?: string): Promise<void>;
+}
+
+export interface LeadStore {
+  /** Resolves once the lead is on disk. */
+  addLead(lead: Lead): Promise<void>;
+  listLeads(exhibitorId: string): Promise<Lead[]>;
+  getLead(id: string): Promise<Lead | undefined>;
+  updateLead(id: string, patch: LeadPatch): Promise<Lead | undefined>;
+  setLeadMail(id: string, mail: MailState): Promise<Lead | undefined>;
+}
+
+export interface AnalyticsStore {
+  recordEvent(exhibitorId: string, event: StandEvent, at: Date): Promise<void>;
+  recordLead(exhibitorId: string, at: Date): Promise<void>;
+  analytics(exhibitorId: string): Promise<StandAnalytics>;
+}
+
+export interface Storage extends ExhibitorStore, ContentStore, AccountStore, LeadStore, AnalyticsStore, ChatStore {
   close(): Promise<void>;
 }

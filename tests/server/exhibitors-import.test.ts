@@ -43,7 +43,7 @@ beforeEach(async () => {
   assetsDir = path.join(dir, 'assets');
   await fs.mkdir(path.join(assetsDir, 'logos'), { recursive: true });
   for (const name of ['new-school.svg', 'gamma-lab.svg']) await fs.writeFile(path.join(assetsDir, 'logos', name), '<svg/>');
-  storage = await openLowdbStorage(path.join(dir, 'data'), FIXTURE_EXHIBITORS);
+  storage = await openLowdbStorage(path.join(dir, 'data'), { exhibitors: FIXTURE_EXHIBITORS });
 });
 
 afterEach(async () => {

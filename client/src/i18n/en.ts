@@ -1,7 +1,13 @@
 // English UI strings. The type makes a missing or extra key a compile error.
+import { cabinetEn } from './cabinet.ts';
+import { chatEn } from './chat.ts';
 import type { MessageKey } from './ru.ts';
+import { standEn } from './stand.ts';
 
 export const en: Record<MessageKey, string> = {
+  ...standEn,
+  ...cabinetEn,
+  ...chatEn,
   'app.title': 'MMSO virtual exhibition',
   'app.tagline': 'An interactive map of the education industry',
   'app.loading': 'Loading the exhibition…',

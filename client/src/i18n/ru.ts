@@ -1,5 +1,12 @@
 // Russian UI strings (the default language). Every key here must exist in en.ts.
+import { cabinetRu } from './cabinet.ts';
+import { chatRu } from './chat.ts';
+import { standRu } from './stand.ts';
+
 export const ru = {
+  ...standRu,
+  ...cabinetRu,
+  ...chatRu,
   'app.title': 'Виртуальная выставка ММСО',
   'app.tagline': 'Интерактивная карта индустрии образования',
   'app.loading': 'Загружаем выставку…',

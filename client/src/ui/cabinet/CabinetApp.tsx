@@ -1,0 +1,4 @@
+// The exhibitor cabinet at /cabinet: its own page, without the hall (no Pixi download).
+export function CabinetApp() {
+  return null;
+}
