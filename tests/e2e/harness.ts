@@ -23,10 +23,12 @@ export const CHROMIUM_ARGS = [
   '--enable-unsafe-swiftshader',
 ];
 
-export async function bootServer(opts: { levelsDir?: string; roomCapacity?: number } = {}): Promise<RunningServer & { dataDir: string }> {
-  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'expo-e2e-'));
+export async function bootServer(
+  opts: { levelsDir?: string; roomCapacity?: number; port?: number; dataDir?: string } = {},
+): Promise<RunningServer & { dataDir: string }> {
+  const dataDir = opts.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'expo-e2e-')));
   const server = await startServer({
-    port: 0,
+    port: opts.port ?? 0,
     host: '127.0.0.1',
     dataDir,
     levelsDir: opts.levelsDir ?? path.join(ROOT, 'levels'),
@@ -41,7 +43,8 @@ export async function bootServer(opts: { levelsDir?: string; roomCapacity?: numb
     dataDir,
     async close() {
       await server.close();
-      await fs.rm(dataDir, { recursive: true, force: true });
+      // A data folder the caller passed in is the caller's to remove (restart tests reuse it).
+      if (!opts.dataDir) await fs.rm(dataDir, { recursive: true, force: true });
     },
   };
 }
