@@ -53,13 +53,15 @@ class Bot {
   constructor(
     private readonly random: () => number,
     private readonly stats: Stats,
+    /** Probe bots pace between these two points without pausing, close to each other. */
+    private readonly patrol: [Vec, Vec] | null = null,
   ) {
     this.speed = 1.1 + random() * 0.8;
   }
 
   async join(url: string): Promise<void> {
     const client = new Client(url);
-    const start = model.graph.nodes[Math.floor(this.random() * model.graph.nodes.length)]!;
+    const start = this.patrol ? this.patrol[Math.floor(this.random() * 2)]! : model.graph.nodes[Math.floor(this.random() * model.graph.nodes.length)]!;
     const room = await client.joinOrCreate(ROOMS.floor, { floorId: FLOOR, name: `Бот ${Math.floor(this.random() * 1e4)}`, x: start.x, y: start.y });
     this.room = room;
     room.reconnection.enabled = false;
@@ -110,6 +112,12 @@ class Bot {
 
   step(now: number, dt: number): void {
     if (!this.room || this.id < 0) return;
+    if (this.path.length === 0 && this.patrol) {
+      const [a, b] = this.patrol;
+      const far = Math.hypot(this.pos.x - a.x, this.pos.y - a.y) > Math.hypot(this.pos.x - b.x, this.pos.y - b.y) ? a : b;
+      const w = findWalk(model.graph, this.pos, far);
+      this.path = w ? w.points.slice(1) : [far];
+    }
     if (this.path.length === 0) {
       if (now < this.idleUntil) return;
       // Walk to a random stand, look at it for a while, walk on.
@@ -196,11 +204,29 @@ interface Row {
   samples: number;
   /** Worst p99 event-loop lag of the bot threads: part of the latency is the harness. */
   lag: number;
+  /** Latency seen by the probe visitors (an idle thread), and that thread's own lag. */
+  probeP50: number;
+  probeP99: number;
+  probeSamples: number;
+  probeLag: number;
   collapsed?: boolean;
 }
 
 /** Bots live in worker threads (one per core), so the harness is not the bottleneck. */
 const WORKERS = Math.max(2, os.cpus().length);
+
+/**
+ * A few probe visitors in their own, nearly idle thread pace one alley near each other and
+ * time each other's moves. The crowd's threads get busy at 1 000+ bots (their event loops
+ * lag), which inflates their own timings; the probes' loop stays free, so their latency is
+ * the server's and the network's, as a real visitor on their own machine would see it.
+ */
+const PROBES = 16;
+const PATROL: [Vec, Vec] = (() => {
+  const a = model.graph.nodes[Math.floor(model.graph.nodes.length / 2)]!;
+  const near = model.graph.nodes.filter((n) => Math.hypot(n.x - a.x, n.y - a.y) > 6 && Math.hypot(n.x - a.x, n.y - a.y) < 14);
+  return [{ x: a.x, y: a.y }, near[0] ? { x: near[0].x, y: near[0].y } : { x: a.x, y: a.y }];
+})();
 
 interface WorkerReport {
   latencies: number[];
@@ -212,7 +238,7 @@ interface WorkerReport {
 }
 
 function botWorker(): void {
-  const { url, seed } = workerData as { url: string; seed: number };
+  const { url, seed, probe } = workerData as { url: string; seed: number; probe: boolean };
   const stats: Stats = { latencies: [], down: 0, up: 0, errors: 0 };
   const bots: Bot[] = [];
   const random = rng(seed);
@@ -234,7 +260,7 @@ function botWorker(): void {
         while (bots.length < msg.n) {
           const batch: Promise<void>[] = [];
           for (let i = 0; i < 20 && bots.length < msg.n; i++) {
-            const b = new Bot(random, stats);
+            const b = new Bot(random, stats, probe ? PATROL : null);
             bots.push(b);
             batch.push(b.join(url).catch(() => void stats.errors++));
           }
@@ -281,8 +307,10 @@ async function runMode(naive: boolean, sizes: number[], port: number, deadline: 
   const url = `http://127.0.0.1:${port}`;
   const workers = Array.from(
     { length: WORKERS },
-    (_, i) => new Worker(new URL(import.meta.url), { workerData: { url, seed: (naive ? 100 : 200) + i }, execArgv: ['--import', 'tsx'] }),
+    (_, i) => new Worker(new URL(import.meta.url), { workerData: { url, seed: (naive ? 100 : 200) + i, probe: false }, execArgv: ['--import', 'tsx'] }),
   );
+  const prober = new Worker(new URL(import.meta.url), { workerData: { url, seed: naive ? 99 : 199, probe: true }, execArgv: ['--import', 'tsx'] });
+  await ask(prober, { cmd: 'grow', n: PROBES });
   const rows: Row[] = [];
   try {
     for (const n of sizes) {
@@ -294,15 +322,17 @@ async function runMode(naive: boolean, sizes: number[], port: number, deadline: 
       if (!grown) {
         // The server cannot take this crowd in this mode: say so instead of waiting forever.
         console.log(`${(naive ? 'naive (everyone sees everyone)' : 'interest management').padEnd(31)} ${String(n).padStart(5)} bots  collapsed: joins did not finish in ${JOIN_LIMIT_MS / 1000} s`);
-        rows.push({ mode: naive ? 'naive (everyone sees everyone)' : 'interest management', bots: n, cpu: NaN, rss: NaN, p50: NaN, p99: NaN, down: NaN, up: NaN, errors: NaN, samples: 0, lag: NaN, collapsed: true });
+        rows.push({ mode: naive ? 'naive (everyone sees everyone)' : 'interest management', bots: n, cpu: NaN, rss: NaN, p50: NaN, p99: NaN, down: NaN, up: NaN, errors: NaN, samples: 0, lag: NaN, probeP50: NaN, probeP99: NaN, probeSamples: 0, probeLag: NaN, collapsed: true });
         break;
       }
       await new Promise((r) => setTimeout(r, WARM_MS));
-      for (const w of workers) w.postMessage({ cmd: 'reset' });
+      for (const w of [...workers, prober]) w.postMessage({ cmd: 'reset' });
       const t0 = performance.now();
       const c0 = cpuTicks(server.pid!);
       await new Promise((r) => setTimeout(r, MEASURE_MS));
       const reports = await Promise.all(workers.map((w) => ask<WorkerReport>(w, { cmd: 'report' })));
+      const probeReport = await ask<WorkerReport>(prober, { cmd: 'report' });
+      const probeSorted = [...probeReport.latencies].sort((a, b) => a - b);
       const secs = (performance.now() - t0) / 1000;
       const cpu = ((cpuTicks(server.pid!) - c0) / 100 / secs) * 100; // % of one core (100 ticks/s)
       const connected = reports.reduce((a, r) => a + r.connected, 0);
@@ -319,11 +349,16 @@ async function runMode(naive: boolean, sizes: number[], port: number, deadline: 
         errors: reports.reduce((a, x) => a + x.errors, 0) + (n - connected),
         samples: sorted.length,
         lag: Math.max(...reports.map((x) => x.lagP99)),
+        probeP50: pct(probeSorted, 0.5),
+        probeP99: pct(probeSorted, 0.99),
+        probeSamples: probeSorted.length,
+        probeLag: probeReport.lagP99,
       };
       rows.push(r);
       console.log(
         `${r.mode.padEnd(31)} ${String(r.bots).padStart(5)} bots  cpu ${r.cpu.toFixed(0).padStart(3)}%  rss ${r.rss.toFixed(0)} MB  ` +
-          `p50 ${r.p50.toFixed(0)} ms  p99 ${r.p99.toFixed(0)} ms  down ${r.down.toFixed(2)} KB/s  up ${r.up.toFixed(2)} KB/s  errors ${r.errors}  bot lag p99 ${r.lag.toFixed(0)} ms`,
+          `p50 ${r.p50.toFixed(0)} ms  p99 ${r.p99.toFixed(0)} ms  down ${r.down.toFixed(2)} KB/s  up ${r.up.toFixed(2)} KB/s  errors ${r.errors}  bot lag p99 ${r.lag.toFixed(0)} ms  ` +
+          `probes p50 ${r.probeP50.toFixed(0)} ms p99 ${r.probeP99.toFixed(0)} ms (${r.probeSamples} samples, lag p99 ${r.probeLag.toFixed(0)} ms)`,
       );
       if (r.p99 > 5000) {
         console.log('  (latency above 5 s: larger crowds in this mode are skipped)');
@@ -332,7 +367,7 @@ async function runMode(naive: boolean, sizes: number[], port: number, deadline: 
     }
   } finally {
     await Promise.all(
-      workers.map(
+      [...workers, prober].map(
         (w) =>
           new Promise((r) => {
             w.once('exit', r);
@@ -361,13 +396,13 @@ async function main(): Promise<void> {
   const md = [
     `Machine: ${cpu[0]?.model ?? 'unknown'}, ${cpu.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}. Bots and server share the machine.`,
     '',
-    '| mode | visitors | server CPU (% of a core) | server RSS MB | move→seen p50 ms | p99 ms | down KB/s per visitor | up KB/s per visitor | errors | latency samples | bot-thread lag p99 ms |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| mode | visitors | server CPU (% of a core) | server RSS MB | crowd move→seen p50 ms | crowd p99 ms | probes p50 ms | probes p99 ms | down KB/s per visitor | up KB/s per visitor | errors | crowd samples | probe samples | crowd-thread lag p99 ms | probe-thread lag p99 ms |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map((r) =>
       r.collapsed
-        ? `| ${r.mode} | ${r.bots} | collapsed: could not admit this crowd within ${JOIN_LIMIT_MS / 1000} s | | | | | | | | |`
+        ? `| ${r.mode} | ${r.bots} | collapsed: could not admit this crowd within ${JOIN_LIMIT_MS / 1000} s | | | | | | | | | | | | |`
         :
-        `| ${r.mode} | ${r.bots} | ${r.cpu.toFixed(0)} | ${r.rss.toFixed(0)} | ${r.p50.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.down.toFixed(2)} | ${r.up.toFixed(2)} | ${r.errors} | ${r.samples} | ${r.lag.toFixed(0)} |`,
+        `| ${r.mode} | ${r.bots} | ${r.cpu.toFixed(0)} | ${r.rss.toFixed(0)} | ${r.p50.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.probeP50.toFixed(0)} | ${r.probeP99.toFixed(0)} | ${r.down.toFixed(2)} | ${r.up.toFixed(2)} | ${r.errors} | ${r.samples} | ${r.probeSamples} | ${r.lag.toFixed(0)} | ${r.probeLag.toFixed(0)} |`,
     ),
   ].join('\n');
   console.log(`\n${md}`);
