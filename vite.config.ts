@@ -17,6 +17,8 @@ export default defineConfig({
     proxy: {
       '/api': server,
       '/assets': server,
+      '/uploads': server,
+      '/dev': server,
       '/matchmake': server,
       '/ws': { target: server.replace('http', 'ws'), ws: true },
     },

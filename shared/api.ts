@@ -1,6 +1,7 @@
 // The HTTP API contract: every path and response shape, defined once for server and client.
 import { z } from 'zod';
 import { CategoryId } from './categories.ts';
+import { Lead } from './leads.ts';
 import { LocalText } from './text.ts';
 
 export const API = {
@@ -33,6 +34,8 @@ export const API = {
   password: '/api/auth/password',
 
   // The exhibitor cabinet (a session is required; 401 without, 403 for someone else's stand).
+  /** The exhibitors the account may act for (organisers: all). */
+  cabinetExhibitors: '/api/cabinet/exhibitors',
   cabinetExhibitor: '/api/cabinet/exhibitors/:exhibitorId',
   cabinetContent: '/api/cabinet/exhibitors/:exhibitorId/content',
   cabinetLeads: '/api/cabinet/exhibitors/:exhibitorId/leads',
@@ -42,6 +45,16 @@ export const API = {
   cabinetUpload: '/api/cabinet/exhibitors/:exhibitorId/uploads',
   /** Server-sent events: new and changed leads of the account's exhibitors. */
   cabinetEvents: '/api/cabinet/events',
+  /** Saved answers of an exhibitor's chat staff (GET, PUT). */
+  cabinetQuickReplies: '/api/cabinet/exhibitors/:exhibitorId/quick-replies',
+
+  // Stand chat (live messages go through the standChat room, see shared/protocol.ts).
+  /** A short-lived ticket that lets the logged-in account join stand chats as staff. */
+  chatTicket: '/api/chat/ticket',
+  /** A returning visitor's unread staff answers per stand (POST: the visitor id is not for URLs). */
+  chatUnread: '/api/chat/unread',
+  /** The staff inbox: conversations of the account's stands, newest activity first. */
+  chatInbox: '/api/chat/inbox',
 
   /** Development only (no SMTP_URL): the mail written to the outbox. */
   devOutbox: '/dev/outbox',
@@ -77,6 +90,13 @@ export type UploadResult = z.infer<typeof UploadResult>;
 /** Answer to a lead form: the lead is stored; mail (for cards) goes out after. */
 export const LeadAccepted = z.object({ id: z.string(), mail: z.enum(['queued', 'none']) });
 export type LeadAccepted = z.infer<typeof LeadAccepted>;
+
+/** One message of the cabinet's event stream (SSE event name "lead"): a lead was created or changed. */
+export const LeadEvent = z.object({
+  change: z.enum(['created', 'updated', 'mail']),
+  lead: Lead,
+});
+export type LeadEvent = z.infer<typeof LeadEvent>;
 
 export const LevelProblemList = z.object({ problems: z.array(z.string()) });
 export type LevelProblemList = z.infer<typeof LevelProblemList>;

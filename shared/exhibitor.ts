@@ -5,7 +5,8 @@ import { CategoryId } from './categories.ts';
 const Colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is "#rrggbb"');
 
 export const Contacts = z.strictObject({
-  site: z.url().optional(),
+  /** http(s) only: the stand page renders it as a link, so "javascript:" must never pass. */
+  site: z.url({ protocol: /^https?$/, error: 'a link must start with http:// or https://' }).optional(),
   email: z.email().optional(),
   phone: z.string().min(5).max(40).optional(),
   address: z.string().max(200).optional(),

@@ -1,12 +1,16 @@
 // The real-time protocol between the client and the Colyseus server: room names, message
 // names and payload schemas, defined once. Client and server import from here only.
 import { z } from 'zod';
+import { VisitorId } from './analytics.ts';
+import { CHAT_PAGE_MAX, ChatThread, type ChatMe, MUTE_MINUTES_MAX, type StaffOnline, StandId } from './chat.ts';
 
 export const PROTOCOL_VERSION = 1;
 
 export const ROOMS = {
   /** One room type per floor, filtered by floor id; overflow opens another instance. */
   floor: 'floor',
+  /** One room per stand (filtered by stand id): its public chat and private threads. */
+  standChat: 'standChat',
 } as const;
 
 /** Messages a client sends to a floor room. */
@@ -125,6 +129,8 @@ export interface Counts {
   floors: Record<string, number>;
   /** Instances of this floor's room, more than one when a floor overflows. */
   instances: number;
+  /** Stands of this floor whose staff are online (chat or cabinet inbox open). */
+  staff?: string[];
 }
 
 export interface LevelChanged {
@@ -151,4 +157,76 @@ export function toDm(metres: number): number {
 
 export function fromDm(dm: number): number {
   return dm / POSITION_SCALE;
+}
+
+// --- Stand chat (one room per stand; message model and rules in shared/chat.ts) ----------
+
+/** Messages a client sends to a stand chat room; all but `read` are requests with an answer. */
+export const CHAT_CLIENT_MSG = {
+  /** Post to the public chat (thread null) or a private thread; answers ChatPostResult. */
+  post: 'post',
+  /** A page of a thread older than `before` (newest page without it); answers ChatPage. */
+  history: 'history',
+  /** Every message this client may see after `after` (catching up after a reconnect); answers ChatPage. */
+  since: 'since',
+  /** Staff: delete a message; answers ChatActionResult. */
+  remove: 'remove',
+  /** Staff: mute the author of a message for some minutes; answers ChatActionResult. */
+  mute: 'mute',
+  /** Staff: everything up to this id in a thread is read (inbox unread counts). */
+  read: 'read',
+} as const;
+
+/** Messages a stand chat room sends. */
+export const CHAT_SERVER_MSG = {
+  /** Who the client is, the stand, staff online and the newest message id at joining. */
+  welcome: 'chatWelcome',
+  /** A new message, or a changed one (deleted), in a thread the client may see. */
+  message: 'chatMessage',
+  /** Staff online on this stand changed. */
+  staff: 'chatStaff',
+  /** To a visitor just muted: until when. */
+  muted: 'chatMuted',
+} as const;
+
+export const ChatJoinOptions = z.object({
+  standId: StandId,
+  /** Visitors: their browser-remembered id (the server derives their per-stand ref from it). */
+  visitorId: VisitorId.optional(),
+  name: z.string().max(200).optional(),
+  /** Staff: a ticket from the chat ticket endpoint (their cabinet session), never a flag. */
+  ticket: z.string().max(1000).optional(),
+  protocol: z.number().int().optional(),
+});
+export type ChatJoinOptions = z.infer<typeof ChatJoinOptions>;
+
+const MessageId = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+export const CHAT_CLIENT_SCHEMAS = {
+  // Text length is checked by the room (shared/chat.ts checkChatText), which answers with a
+  // clear error; the WebSocket's maxPayload bounds what can arrive at all.
+  [CHAT_CLIENT_MSG.post]: z.object({ text: z.string(), thread: ChatThread }),
+  [CHAT_CLIENT_MSG.history]: z.object({ thread: ChatThread, before: MessageId.optional(), limit: z.number().int().min(1).max(CHAT_PAGE_MAX).optional() }),
+  [CHAT_CLIENT_MSG.since]: z.object({ after: MessageId }),
+  [CHAT_CLIENT_MSG.remove]: z.object({ id: MessageId }),
+  [CHAT_CLIENT_MSG.mute]: z.object({ id: MessageId, minutes: z.number().int().min(1).max(MUTE_MINUTES_MAX) }),
+  [CHAT_CLIENT_MSG.read]: z.object({ thread: ChatThread, upTo: MessageId }),
+} as const;
+
+export type ChatClientMsg = { [K in keyof typeof CHAT_CLIENT_SCHEMAS]: z.infer<(typeof CHAT_CLIENT_SCHEMAS)[K]> };
+
+export interface ChatWelcome {
+  standId: string;
+  exhibitorId: string;
+  company: string;
+  me: ChatMe;
+  staff: StaffOnline[];
+  /** Newest message id of the stand when joining: anything later arrives live. */
+  lastId: number;
+  /** Visitors: muted on this stand until (ms since the epoch), or null. */
+  mutedUntil: number | null;
+}
+
+export interface ChatStaffMsg {
+  staff: StaffOnline[];
 }

@@ -9,6 +9,8 @@ export interface MaterialsMail {
   content: StandContent;
   /** Absolute origin for links in the e-mail, e.g. "http://127.0.0.1:3000". */
   baseUrl: string;
+  /** Client path of the stand (viewUrl of a 'stand' view, "/floor/school/stand/sc-a11"); else the hall's home. */
+  standPath?: string;
 }
 
 export interface Mailer {

@@ -21,6 +21,7 @@ import {
   cleanName,
   toDm,
 } from '../../shared/protocol.ts';
+import { staffedStands } from '../chat/staffOnline.ts';
 import { type Person, PeopleGrid } from './peopleGrid.ts';
 import { registerFloorRoom } from './roomRegistry.ts';
 import { presenceSettings } from './settings.ts';
@@ -322,6 +323,9 @@ export class FloorRoom extends Room {
       const t = JSON.parse(json) as { floor: string; n: number };
       counts.floors[t.floor] = (counts.floors[t.floor] ?? 0) + t.n;
     }
+    // Stands whose staff are online (stand chat rooms keep this in presence).
+    const staff = await staffedStands(this.presence, new Set(this.model.level.stands.map((st) => st.id)));
+    if (staff.length > 0) counts.staff = staff;
     const text = JSON.stringify(counts);
     if (text === this.lastCounts) return;
     this.lastCounts = text;

@@ -5,9 +5,10 @@ export interface Uploads {
   /**
    * Handles a multipart POST with one field "file" for the exhibitor in req.params.exhibitorId
    * (the caller has already checked the session and the right to act for that exhibitor).
-   * Answers 201 with UploadResult (shared/api.ts), or 400/413/415 with ApiError.
+   * Answers 201 with UploadResult (shared/api.ts), or 400/413/415 with ApiError. An optional
+   * `?kind=image|video|document|captions` says which slot the file is for (415 otherwise).
    */
   receive: RequestHandler;
-  /** Serves stored uploads under API.uploads with safe content types. */
+  /** Serves stored uploads with safe content types; mount at API.uploads. */
   serve: Router;
 }

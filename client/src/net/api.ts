@@ -64,6 +64,8 @@ export async function loadLevelProblems(): Promise<void> {
   useStore.getState().setLevelProblems(problems);
 }
 
+/** URL of a logo or other exhibitor image: sample files live under /assets, uploads under /uploads. */
 export function assetUrl(path: string): string {
+  if (path.startsWith('uploads/')) return `${API.uploads}/${path.slice('uploads/'.length)}`;
   return `${API.assets}/${path}`;
 }

@@ -1,0 +1,46 @@
+// Chat tickets: how cabinet staff prove who they are to a stand chat room. Browsers (and
+// Node clients) cannot always send cookies on a WebSocket, so the cabinet asks the HTTP API
+// (behind its session) for a short-lived ticket, HMAC-signed by this server, and passes it
+// in the join options; the room verifies it and then reads the account afresh.
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { ChatTicket } from '../../shared/chat.ts';
+
+/** Long enough to join (and rejoin after a drop), short enough that a leaked one soon dies. */
+export const TICKET_TTL_MS = 10 * 60_000;
+
+export interface TicketSigner {
+  issue(accountId: string, now?: number): ChatTicket;
+  /** The account id of a genuine, unexpired ticket; null otherwise. */
+  verify(ticket: string, now?: number): string | null;
+}
+
+/**
+ * A signer with the given secret, or a random one for this process (tickets then do not
+ * outlive a restart, which only makes the client fetch a new one). Several processes
+ * behind one address need the same CHAT_SECRET.
+ */
+export function ticketSigner(secret?: string): TicketSigner {
+  const key = secret ? Buffer.from(secret, 'utf8') : randomBytes(32);
+  const sign = (payload: string) => createHmac('sha256', key).update(payload).digest('base64url');
+  return {
+    issue(accountId, now = Date.now()) {
+      const expiresAt = now + TICKET_TTL_MS;
+      const payload = Buffer.from(JSON.stringify({ a: accountId, e: expiresAt }), 'utf8').toString('base64url');
+      return { ticket: `${payload}.${sign(payload)}`, expiresAt };
+    },
+    verify(ticket, now = Date.now()) {
+      const [payload, mac, extra] = ticket.split('.');
+      if (!payload || !mac || extra !== undefined) return null;
+      const expected = Buffer.from(sign(payload), 'utf8');
+      const given = Buffer.from(mac, 'utf8');
+      if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+      try {
+        const body = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { a?: unknown; e?: unknown };
+        if (typeof body.a !== 'string' || typeof body.e !== 'number' || body.e <= now) return null;
+        return body.a;
+      } catch {
+        return null;
+      }
+    },
+  };
+}
