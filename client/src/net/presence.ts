@@ -106,7 +106,11 @@ export class PresenceConnection implements PresenceHandle {
       this.hall.placeSelf(p);
       this.lastSent = p;
     });
-    room.onMessage(SERVER_MSG.counts, (c: Counts) => useStore.getState().setCounts(c.stands, c.floors, c.instances));
+    room.onMessage(SERVER_MSG.counts, (c: Counts) => {
+      useStore.getState().setCounts(c.stands, c.floors, c.instances);
+      // Stands whose staff are online (chat or cabinet inbox open): popups and stand pages.
+      useStore.getState().setStaffOnline(c.staff ?? []);
+    });
     room.onMessage(SERVER_MSG.warning, (w: { message: string }) => console.warn('[presence]', w.message));
     // An organiser's edit went live: the new layout replaces the cached one and the hall
     // redraws it around the visitor, who stays where they are.

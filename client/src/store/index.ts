@@ -2,14 +2,17 @@
 import { create } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { translator, type Translate } from '../i18n/index.ts';
+import { type CabinetSlice, createCabinetSlice } from './cabinetSlice.ts';
+import { type ChatSlice, createChatSlice } from './chatSlice.ts';
 import { type ExhibitionSlice, createExhibitionSlice } from './exhibitionSlice.ts';
 import { type OrganiserSlice, createOrganiserSlice } from './organiserSlice.ts';
 import { type PrefsSlice, createPrefsSlice } from './prefsSlice.ts';
 import { type PresenceSlice, createPresenceSlice } from './presenceSlice.ts';
 import { type RouteSlice, createRouteSlice } from './routeSlice.ts';
 import { type ViewSlice, createViewSlice } from './viewSlice.ts';
+import { type VisitorSlice, createVisitorSlice } from './visitorSlice.ts';
 
-export type AppState = ExhibitionSlice & ViewSlice & PrefsSlice & PresenceSlice & RouteSlice & OrganiserSlice;
+export type AppState = ExhibitionSlice & ViewSlice & PrefsSlice & PresenceSlice & RouteSlice & OrganiserSlice & CabinetSlice & VisitorSlice & ChatSlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createExhibitionSlice(...a),
@@ -18,6 +21,9 @@ export const useStore = create<AppState>()((...a) => ({
   ...createPresenceSlice(...a),
   ...createRouteSlice(...a),
   ...createOrganiserSlice(...a),
+  ...createCabinetSlice(...a),
+  ...createVisitorSlice(...a),
+  ...createChatSlice(...a),
 }));
 
 export { useShallow };

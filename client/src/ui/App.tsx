@@ -5,6 +5,8 @@ import { loadCatalogue, loadLevel } from '../net/api.ts';
 import { useStore, useT } from '../store/index.ts';
 import { Announcer } from './chrome/Announcer.tsx';
 import { FloorSwitcher } from './chrome/FloorSwitcher.tsx';
+import { ChatUnread } from './chat/ChatUnread.tsx';
+import { UnreadMarkers } from './chat/UnreadMarkers.tsx';
 import { LangSwitch } from './chrome/LangSwitch.tsx';
 import { Minimap } from './chrome/Minimap.tsx';
 import { SearchBox } from './chrome/SearchBox.tsx';
@@ -59,6 +61,7 @@ export function App() {
         </div>
         <SearchBox />
         <RouteToggle />
+        <ChatUnread />
         <LangSwitch />
       </header>
       <main className="stage">
@@ -82,6 +85,7 @@ export function App() {
             ) : (
               <>
                 <StandPopup />
+                <UnreadMarkers />
                 <ZoomControls />
                 <LayoutPanel />
                 <LiveBar />

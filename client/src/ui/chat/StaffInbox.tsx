@@ -1,4 +1,163 @@
-// The cabinet's inbox of stand chats (issue 6). Placeholder until the chat work lands.
+// The cabinet's "Chats" tab: every conversation of the account's stands (public chats and
+// private threads) newest first with unread counts, one open at a time to answer and
+// moderate. While it is open the account is connected to its own stands' chats, so visitors
+// see "staff online"; new questions can beep and notify (opt-in).
+import { useEffect, useState } from 'react';
+import { type ChatMessage, type InboxEntry, conversationKey } from '../../../../shared/chat.ts';
+import { StaffChats } from '../../net/chat.ts';
+import { ChatHttpError } from '../../net/chatHttp.ts';
+import { sortedInbox } from '../../store/chatSlice.ts';
+import { currentT, useShallow, useStore, useT } from '../../store/index.ts';
+import { InboxConversation } from './InboxConversation.tsx';
+import { formatChatTime } from './chatFormat.ts';
+import { type NotifyPermission, alertNew, notificationsWanted, notifyPermission, setNotifications } from './notify.ts';
+import './chat.css';
+
+type Phase = 'loading' | 'ready' | 'login' | 'error';
+
+function select(key: string | null): void {
+  useStore.getState().inboxSelect(key);
+}
+
+/** New visitor questions, live: a beep and a notification when asked for. */
+function alertFor(messages: ChatMessage[]): void {
+  const s = useStore.getState();
+  const t = currentT();
+  for (const m of messages) {
+    if (m.author.kind !== 'visitor' || m.deleted) continue;
+    const key = conversationKey(m.standId, m.thread);
+    if (s.inboxOpen === key && document.visibilityState === 'visible' && document.hasFocus()) continue;
+    const company = s.inbox[key]?.company ?? s.chatStands[m.standId]?.company ?? m.standId;
+    alertNew(t('chat.inbox.notification', { company }), `${m.author.name}: ${m.text}`, key, () => select(key));
+  }
+}
+
 export function StaffInbox() {
-  return null;
+  const t = useT();
+  const [phase, setPhase] = useState<Phase>('loading');
+  const [error, setError] = useState('');
+  const [attempt, setAttempt] = useState(0);
+  const [chats, setChats] = useState<StaffChats | null>(null);
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const entries = useStore(useShallow((s) => sortedInbox(s.inbox)));
+  const openKey = useStore((s) => s.inboxOpen);
+  const [notify, setNotify] = useState(notificationsWanted);
+  const [permission, setPermission] = useState<NotifyPermission>(notifyPermission);
+
+  useEffect(() => {
+    const c = new StaffChats(alertFor);
+    c.start()
+      .then(() => {
+        setChats(c);
+        setPhase('ready');
+      })
+      .catch((err: unknown) => {
+        if (err instanceof ChatHttpError && err.status === 401) setPhase('login');
+        else {
+          setError(err instanceof Error ? err.message : String(err));
+          setPhase('error');
+        }
+      });
+    return () => {
+      c.stop();
+      select(null);
+    };
+  }, [attempt]);
+
+  if (phase === 'login') return <p className="inbox__state">{t('chat.inbox.loginNeeded')}</p>;
+  if (phase === 'error')
+    return (
+      <div className="inbox__state" role="alert">
+        <p>{t('chat.inbox.loadError', { error })}</p>
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            setPhase('loading');
+            setAttempt((n) => n + 1);
+          }}
+        >
+          {t('chat.inbox.retry')}
+        </button>
+      </div>
+    );
+  if (phase === 'loading' || !chats) return <p className="inbox__state">{t('chat.loading')}</p>;
+
+  const open = openKey ? entries.find((e) => conversationKey(e.standId, e.thread) === openKey) : undefined;
+  const ownStands = new Set(entries.filter((e) => e.own).map((e) => e.standId)).size;
+
+  return (
+    <div className="inbox" data-view={open ? 'conversation' : 'list'}>
+      <div className="inbox__top">
+        {ownStands > 0 && <p className="inbox__online">{t('chat.inbox.online', { count: ownStands })}</p>}
+        <label className="inbox__notify">
+          <input
+            type="checkbox"
+            checked={notify}
+            onChange={(e) => {
+              const on = e.target.checked;
+              setNotify(on);
+              void setNotifications(on).then(setPermission);
+            }}
+          />
+          {t('chat.inbox.notify')}
+        </label>
+        {notify && permission === 'denied' && <p className="inbox__hint">{t('chat.inbox.notifyDenied')}</p>}
+      </div>
+      <div className="inbox__body">
+        <nav className="inbox__list" aria-label={t('chat.inbox.list')}>
+          {entries.length === 0 ? (
+            <p className="inbox__state">{t('chat.inbox.empty')}</p>
+          ) : (
+            <ul>
+              {entries.map((e) => (
+                <InboxRow key={conversationKey(e.standId, e.thread)} entry={e} current={openKey === conversationKey(e.standId, e.thread)} />
+              ))}
+            </ul>
+          )}
+        </nav>
+        <div className="inbox__conv">
+          {open ? (
+            <InboxConversation
+              key={openKey}
+              entry={open}
+              chats={chats}
+              draft={drafts[openKey!] ?? ''}
+              setDraft={(text) => setDrafts((d) => ({ ...d, [openKey!]: text }))}
+              onBack={() => select(null)}
+            />
+          ) : (
+            <p className="inbox__state">{t('chat.inbox.pick')}</p>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function InboxRow({ entry, current }: { entry: InboxEntry; current: boolean }) {
+  const t = useT();
+  const lang = useStore((s) => s.lang);
+  const key = conversationKey(entry.standId, entry.thread);
+  const last = entry.last;
+  const preview = !last ? t('chat.inbox.nothing') : last.deleted ? t('chat.deleted') : `${last.author.name}: ${last.text}`;
+  return (
+    <li>
+      <button type="button" className="inbox-row" aria-current={current || undefined} onClick={() => select(key)}>
+        <span className="inbox-row__top">
+          <span className="inbox-row__title">{entry.thread ? t('chat.inbox.thread', { name: entry.visitorName ?? '' }) : t('chat.inbox.public')}</span>
+          {last && <time className="inbox-row__time">{formatChatTime(last.at, lang)}</time>}
+        </span>
+        <span className="inbox-row__where">
+          {entry.company} · {t('chat.inbox.stand', { stand: entry.standId })}
+        </span>
+        <span className="inbox-row__preview">{preview}</span>
+        {entry.unread > 0 && (
+          <span className="inbox-row__unread" aria-label={t('chat.inbox.unread', { count: entry.unread })}>
+            {entry.unread}
+          </span>
+        )}
+      </button>
+    </li>
+  );
 }

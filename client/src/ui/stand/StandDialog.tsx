@@ -1,13 +1,20 @@
-// The stand page: a modal dialog over the hall with the exhibitor's content. Uses the native
+// The stand page: a modal dialog over the hall with the exhibitor's interior. Uses the native
 // <dialog> (focus containment, Esc, inert background); closing returns to the same spot.
+// The hall-specific parts live here (location, people here, walk, link, route, chat); the
+// interior itself is StandInterior, which the cabinet reuses for its preview.
 import { useEffect, useRef, useState } from 'react';
+import { CATEGORY_TITLES } from '../../../../shared/categories.ts';
+import { EMPTY_CONTENT } from '../../../../shared/standContent.ts';
 import { viewUrl } from '../../../../shared/routes.ts';
-import { categoryTitle, closeStand, walkToStand } from '../../actions/hallActions.ts';
+import { closeStand, walkToStand } from '../../actions/hallActions.ts';
 import { assetUrl } from '../../net/api.ts';
+import { trackStandEvent } from '../../net/standApi.ts';
 import { useStore, useT } from '../../store/index.ts';
+import { StandChat } from '../chat/StandChat.tsx';
 import { RouteButton } from '../route/RouteButton.tsx';
 import { useStandWithExhibitor } from '../useExhibitor.ts';
-import { StandSections } from './StandSections.tsx';
+import { StandInterior } from './StandInterior.tsx';
+import { useStandContent } from './useStandContent.ts';
 
 export function StandDialog() {
   const t = useT();
@@ -17,6 +24,8 @@ export function StandDialog() {
   const lang = useStore((s) => s.lang);
   const data = useStandWithExhibitor(openId);
   const here = useStore((s) => (openId ? (s.standCounts[openId] ?? 0) : 0));
+  const exhibitorId = data?.exhibitor?.id;
+  const { state: content, retry } = useStandContent(exhibitorId);
   // Remembers which stand's link was copied, so the note resets when another stand opens.
   const [copiedFor, setCopiedFor] = useState<string | null>(null);
 
@@ -27,11 +36,14 @@ export function StandDialog() {
     if (!data && d.open) d.close();
   }, [data]);
 
-  if (!openId) return <dialog ref={ref} className="stand-dialog" aria-label={t('stand.missing')} />;
-  if (!data) return <dialog ref={ref} className="stand-dialog" aria-label={t('stand.missing')} />;
+  // One visit per opening of a stand, for the exhibitor's analytics.
+  useEffect(() => {
+    if (openId && exhibitorId) trackStandEvent(exhibitorId, 'visit', { standId: openId });
+  }, [openId, exhibitorId]);
+
+  if (!openId || !data) return <dialog ref={ref} className="stand-dialog" aria-label={t('stand.missing')} />;
   const { stand, exhibitor } = data;
   const name = exhibitor?.name ?? stand.id;
-  const c = exhibitor?.contacts;
   const copied = copiedFor === stand.id;
 
   const copyLink = async () => {
@@ -44,6 +56,20 @@ export function StandDialog() {
       window.prompt(t('stand.copyLink'), url);
     }
   };
+
+  const notice =
+    content.status === 'loading' ? (
+      <p className="stand-notice" role="status">
+        <span className="stand-spinner" aria-hidden="true" /> {t('stand.loading')}
+      </p>
+    ) : content.status === 'error' ? (
+      <div className="stand-notice stand-notice--error" role="alert">
+        <p>{t('stand.loadError')}</p>
+        <button type="button" className="button" onClick={retry}>
+          {t('app.retry')}
+        </button>
+      </div>
+    ) : null;
 
   return (
     <dialog
@@ -60,12 +86,12 @@ export function StandDialog() {
       }}
       style={exhibitor ? ({ '--brand': exhibitor.colour } as React.CSSProperties) : undefined}
     >
-      <article className="stand-page" data-stand={stand.id}>
+      <article className="stand-page" data-stand={stand.id} aria-busy={content.status === 'loading'}>
         <header className="stand-page__header">
           {exhibitor && <img className="stand-page__logo" src={assetUrl(exhibitor.logo)} alt={name} width={72} height={72} />}
           <div className="stand-page__title">
             <h2 id="stand-title">{name}</h2>
-            {exhibitor && <p className="stand-page__category">{categoryTitle(exhibitor.category)}</p>}
+            {exhibitor && <p className="stand-page__category">{CATEGORY_TITLES[exhibitor.category][lang]}</p>}
             {floor && <p className="stand-page__location">{t('stand.location', { floor: floor.title[lang], stand: stand.id })}</p>}
             <p className="stand-page__live" aria-live="polite">
               {t('live.atStand', { count: here })}
@@ -85,51 +111,14 @@ export function StandDialog() {
           <RouteButton floor={floor?.id} stand={stand.id} name={name} />
         </div>
         {exhibitor ? (
-          <>
-            <section aria-labelledby="stand-about">
-              <h3 id="stand-about">{t('stand.about')}</h3>
-              <p id="stand-short" className="stand-page__short">{exhibitor.short}</p>
-              <p>{exhibitor.description}</p>
-            </section>
-            <section aria-labelledby="stand-contacts">
-              <h3 id="stand-contacts">{t('stand.contacts')}</h3>
-              <dl className="contacts">
-                {c?.site && (
-                  <>
-                    <dt>{t('stand.site')}</dt>
-                    <dd>
-                      <a href={c.site} target="_blank" rel="noopener noreferrer">
-                        {c.site.replace(/^https?:\/\//, '')}
-                      </a>
-                    </dd>
-                  </>
-                )}
-                {c?.email && (
-                  <>
-                    <dt>{t('stand.email')}</dt>
-                    <dd>
-                      <a href={`mailto:${c.email}`}>{c.email}</a>
-                    </dd>
-                  </>
-                )}
-                {c?.phone && (
-                  <>
-                    <dt>{t('stand.phone')}</dt>
-                    <dd>
-                      <a href={`tel:${c.phone.replace(/[^+\d]/g, '')}`}>{c.phone}</a>
-                    </dd>
-                  </>
-                )}
-                {c?.address && (
-                  <>
-                    <dt>{t('stand.address')}</dt>
-                    <dd>{c.address}</dd>
-                  </>
-                )}
-              </dl>
-            </section>
-            <StandSections />
-          </>
+          <StandInterior
+            key={exhibitor.id}
+            exhibitor={exhibitor}
+            content={content.status === 'ready' ? content.content : EMPTY_CONTENT}
+            standId={stand.id}
+            notice={notice}
+            aside={<StandChat exhibitorId={exhibitor.id} standId={stand.id} />}
+          />
         ) : (
           <p id="stand-short">{t('stand.missing')}</p>
         )}

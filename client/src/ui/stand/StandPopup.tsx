@@ -21,6 +21,7 @@ export function StandPopup() {
   const data = useStandWithExhibitor(standId);
   const engineReady = useStore((s) => s.hallReady);
   const here = useStore((s) => (standId ? (s.standCounts[standId] ?? 0) : 0));
+  const staffOnline = useStore((s) => (standId ? s.staffOnline[standId] === true : false));
 
   useEffect(() => {
     const engine = hall();
@@ -45,6 +46,7 @@ export function StandPopup() {
         <div className="stand-popup__name">{exhibitor?.name ?? stand.id}</div>
         {exhibitor && <div className="stand-popup__category">{categoryTitle(exhibitor.category)}</div>}
         {here > 0 && <div className="stand-popup__live">{t('live.atStand', { count: here })}</div>}
+        {staffOnline && <div className="stand-popup__staff">{t('chat.popupStaff')}</div>}
         <div className="stand-popup__hint">{t('popup.open')}</div>
       </div>
     </div>

@@ -1,0 +1,109 @@
+// HTTP calls a visitor makes at a stand: the interior (cached per exhibitor), analytics events,
+// the callback and business-card forms, and URLs of media and calendar files. Failures throw
+// StandApiError with the HTTP status (0: no connection), the server's words and field details.
+import { API, ApiError, LeadAccepted, apiPath } from '../../../shared/api.ts';
+import type { StandEventKind } from '../../../shared/analytics.ts';
+import type { CallbackRequest, CardForMaterials } from '../../../shared/leads.ts';
+import { StandContent } from '../../../shared/standContent.ts';
+import { useStore } from '../store/index.ts';
+
+export class StandApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    /** "field.path: message" lines from a 400. */
+    readonly details: string[] = [],
+  ) {
+    super(message);
+    this.name = 'StandApiError';
+  }
+}
+
+/** Where a media path ("assets/x" or "uploads/x") is served: "/assets/x", "/uploads/x". */
+export function mediaUrl(path: string): string {
+  if (!/^(assets|uploads)\//.test(path)) throw new Error(`not a media path: "${path}"`);
+  return `/${path}`;
+}
+
+/** The .ics file of a webinar, for "add to calendar". */
+export function webinarIcsUrl(exhibitorId: string, webinarId: string): string {
+  return apiPath(API.webinarIcs, { exhibitorId, webinarId });
+}
+
+async function failure(res: Response): Promise<StandApiError> {
+  let body: unknown = null;
+  try {
+    body = await res.json();
+  } catch {
+    // Not JSON (a proxy's error page): the status alone must do.
+  }
+  const parsed = ApiError.safeParse(body);
+  return parsed.success
+    ? new StandApiError(res.status, parsed.data.error, parsed.data.details ?? [])
+    : new StandApiError(res.status, `HTTP ${res.status}`);
+}
+
+async function request(path: string, init: RequestInit = {}): Promise<Response> {
+  let res: Response;
+  try {
+    res = await fetch(path, { ...init, credentials: 'same-origin', headers: { Accept: 'application/json', ...init.headers } });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new StandApiError(0, err instanceof Error ? err.message : 'network error');
+  }
+  if (!res.ok) throw await failure(res);
+  return res;
+}
+
+const contentCache = new Map<string, Promise<StandContent>>();
+
+/** A stand's interior; one request per exhibitor while the page lives (a failure is retried). */
+export function loadStandContent(exhibitorId: string): Promise<StandContent> {
+  let p = contentCache.get(exhibitorId);
+  if (!p) {
+    p = request(apiPath(API.standContent, { exhibitorId })).then(async (res) => StandContent.parse(await res.json()));
+    p.catch(() => contentCache.delete(exhibitorId));
+    contentCache.set(exhibitorId, p);
+  }
+  return p;
+}
+
+/** Forgets a cached interior (the exhibitor changed it; the next open fetches it again). */
+export function forgetStandContent(exhibitorId?: string): void {
+  if (exhibitorId) contentCache.delete(exhibitorId);
+  else contentCache.clear();
+}
+
+/**
+ * Counts a visit, a video play or a download for the exhibitor's analytics. Fire and forget:
+ * `keepalive` lets it finish while a download starts or the tab closes; a lost count is no
+ * reason to bother the visitor.
+ */
+export function trackStandEvent(exhibitorId: string, kind: StandEventKind, opts: { standId?: string; item?: string } = {}): void {
+  const body = { kind, visitorId: useStore.getState().visitorId, ...opts };
+  fetch(apiPath(API.standEvents, { exhibitorId }), {
+    method: 'POST',
+    keepalive: true,
+    credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  }).catch(() => {});
+}
+
+function leadPath(path: string, exhibitorId: string, standId: string | undefined): string {
+  const base = apiPath(path, { exhibitorId });
+  return standId ? `${base}?stand=${encodeURIComponent(standId)}` : base;
+}
+
+async function postLead(path: string, body: unknown): Promise<LeadAccepted> {
+  const res = await request(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  return LeadAccepted.parse(await res.json());
+}
+
+export function sendCallback(exhibitorId: string, standId: string | undefined, body: CallbackRequest): Promise<LeadAccepted> {
+  return postLead(leadPath(API.callback, exhibitorId, standId), body);
+}
+
+export function sendCardForMaterials(exhibitorId: string, standId: string | undefined, body: CardForMaterials): Promise<LeadAccepted> {
+  return postLead(leadPath(API.cardForMaterials, exhibitorId, standId), body);
+}

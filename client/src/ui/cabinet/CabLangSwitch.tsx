@@ -1,0 +1,20 @@
+// Language switch of the cabinet: the visitor's remembered preference (prefs slice), shared
+// with the hall.
+import { LANGS } from '../../../../shared/text.ts';
+import { useStore, useT } from '../../store/index.ts';
+
+export function CabLangSwitch() {
+  const t = useT();
+  const lang = useStore((s) => s.lang);
+  const setLang = useStore((s) => s.setLang);
+  return (
+    <div className="lang cab-lang" role="group" aria-label={t('lang.label')}>
+      {LANGS.map((l) => (
+        <button key={l} type="button" lang={l} aria-pressed={lang === l} onClick={() => setLang(l)} className="lang__btn">
+          {l === 'ru' ? 'RU' : 'EN'}
+          <span className="sr-only"> {t(l === 'ru' ? 'lang.ru' : 'lang.en')}</span>
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+// The stand's video presentation: the browser's own player (keyboard and screen-reader
+// friendly), a poster, captions in each language given, and never autoplay. The first play
+// of each opening is reported once, for the exhibitor's analytics.
+import { useEffect, useRef } from 'react';
+import type { StandVideo } from '../../../../shared/standContent.ts';
+import type { Lang } from '../../../../shared/text.ts';
+import { mediaUrl } from '../../net/standApi.ts';
+import { useStore, useT } from '../../store/index.ts';
+
+export function VideoSection({ video, onFirstPlay }: { video: StandVideo; onFirstPlay?: () => void }) {
+  const t = useT();
+  const lang = useStore((s) => s.lang);
+  const ref = useRef<HTMLVideoElement>(null);
+  const played = useRef(false);
+  const defaultLang: Lang | undefined = video.captions.some((c) => c.lang === lang) ? lang : video.captions[0]?.lang;
+
+  // A new video (another stand, or an edit in the cabinet) is a new first play.
+  useEffect(() => {
+    played.current = false;
+  }, [video.src]);
+
+  // Captions follow the interface language if the visitor has them on.
+  useEffect(() => {
+    const tracks = ref.current?.textTracks;
+    if (!tracks) return;
+    const list = Array.from(tracks);
+    if (!list.some((tr) => tr.mode === 'showing')) return;
+    const wanted = list.find((tr) => tr.language === lang);
+    if (!wanted) return;
+    for (const tr of list) tr.mode = tr === wanted ? 'showing' : 'disabled';
+  }, [lang]);
+
+  return (
+    <section className="stand-block stand-video" aria-labelledby="stand-video-title">
+      <h3 id="stand-video-title">{t('stand.video')}</h3>
+      <div className="stand-video__frame">
+        <video
+          ref={ref}
+          controls
+          preload="none"
+          playsInline
+          poster={video.poster ? mediaUrl(video.poster) : undefined}
+          aria-label={video.title}
+          onPlay={() => {
+            if (played.current) return;
+            played.current = true;
+            onFirstPlay?.();
+          }}
+        >
+          <source src={mediaUrl(video.src)} type={video.src.endsWith('.mp4') ? 'video/mp4' : 'video/webm'} />
+          {video.captions.map((c) => (
+            <track key={c.lang} kind="captions" srcLang={c.lang} label={c.label} src={mediaUrl(c.src)} default={c.lang === defaultLang} />
+          ))}
+          <a href={mediaUrl(video.src)}>{t('stand.videoDownload')}</a>
+        </video>
+      </div>
+      <p className="stand-video__title">{video.title}</p>
+      {video.captions.length > 0 && <p className="stand-note">{t('stand.videoCaptions', { langs: video.captions.map((c) => c.label).join(', ') })}</p>}
+    </section>
+  );
+}
