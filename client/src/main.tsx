@@ -3,14 +3,16 @@ import { Suspense, lazy } from 'react';
 import { createRoot } from 'react-dom/client';
 import { isCabinetPath } from '../../shared/routes.ts';
 import { exposeDebugHandle } from './debugHandle.ts';
-import { App } from './ui/App.tsx';
+import { App, preloadHall } from './ui/App.tsx';
 import './ui/styles.css';
 
 const CabinetApp = lazy(() => import('./ui/cabinet/CabinetApp.tsx').then((m) => ({ default: m.CabinetApp })));
 
 exposeDebugHandle();
+const cabinet = isCabinetPath(location.pathname);
+if (!cabinet) void preloadHall();
 createRoot(document.getElementById('root')!).render(
-  isCabinetPath(location.pathname) ? (
+  cabinet ? (
     <Suspense fallback={null}>
       <CabinetApp />
     </Suspense>

@@ -24,7 +24,7 @@ export interface CabinetApiDeps {
   streams: LeadStreams;
 }
 
-/** The card fields an exhibitor edits; id and category are the organisers' (checked below). */
+/** The card fields an exhibitor edits; id, name and category are the organisers' (checked below). */
 const ExhibitorEdit = Exhibitor.omit({ id: true, category: true }).extend({
   id: z.string().optional(),
   category: CategoryId.optional(),
@@ -113,8 +113,13 @@ export function cabinetApi(deps: CabinetApiDeps): Router {
       res.status(400).json({ error: 'the request body is not valid', details: problems });
       return;
     }
+    // The name is what the fair's catalogue and contract say; only organisers change it.
     if (edit.category !== undefined && edit.category !== current.category && currentMe(res).role !== 'organiser') {
       res.status(403).json({ error: 'only organisers may change the category of an exhibitor' });
+      return;
+    }
+    if (edit.name !== current.name && currentMe(res).role !== 'organiser') {
+      res.status(403).json({ error: 'only organisers may change the name of an exhibitor' });
       return;
     }
     const next = Exhibitor.parse({ ...edit, id, category: edit.category ?? current.category });

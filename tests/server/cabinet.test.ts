@@ -116,7 +116,7 @@ describe('who may do what', () => {
 });
 
 describe('editing the stand', () => {
-  it('saves the card; id and category stay the organisers\'', async () => {
+  it('saves the card; id, name and category stay the organisers\'', async () => {
     const current = (await server.storage.getExhibitor('beta-university'))!;
     const { id: _id, category: _c, ...editable } = current;
     const ok = await call(server.url, 'PUT', ex(API.cabinetExhibitor, 'beta-university'), {
@@ -128,6 +128,10 @@ describe('editing the stand', () => {
 
     const cat = await call(server.url, 'PUT', ex(API.cabinetExhibitor, 'beta-university'), { cookie: beta, body: { ...editable, category: 'school' } });
     expect(cat.status).toBe(403);
+    const renamed = await call(server.url, 'PUT', ex(API.cabinetExhibitor, 'beta-university'), { cookie: beta, body: { ...editable, name: 'Другой вуз' } });
+    expect(renamed.status).toBe(403);
+    expect((renamed.json as { error: string }).error).toMatch(/name/);
+    expect((await server.storage.getExhibitor('beta-university'))!.name).toBe(current.name);
     const id = await call(server.url, 'PUT', ex(API.cabinetExhibitor, 'beta-university'), { cookie: beta, body: { ...editable, id: 'other' } });
     expect(id.status).toBe(400);
     expect((id.json as { details: string[] }).details).toEqual(['id: the id of an exhibitor cannot be changed']);

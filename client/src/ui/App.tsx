@@ -20,8 +20,12 @@ import { StandPopup } from './stand/StandPopup.tsx';
 
 // Pixi and the engine load in their own chunk; the download starts at once, in parallel
 // with the catalogue, so the first floor is drawn as early as possible.
-const hallChunk = import('./hall/HallCanvas.tsx');
-const HallCanvas = lazy(() => hallChunk);
+// main.tsx calls preloadHall() before the first render of a hall page (never on /cabinet).
+let hallChunk: Promise<typeof import('./hall/HallCanvas.tsx')> | undefined;
+export function preloadHall(): Promise<typeof import('./hall/HallCanvas.tsx')> {
+  return (hallChunk ??= import('./hall/HallCanvas.tsx'));
+}
+const HallCanvas = lazy(preloadHall);
 
 export function App() {
   const t = useT();
