@@ -181,7 +181,7 @@ export const CHAT_CLIENT_MSG = {
 export const CHAT_SERVER_MSG = {
   /** Who the client is, the stand, staff online and the newest message id at joining. */
   welcome: 'chatWelcome',
-  /** A new message, or a changed one (deleted), in a thread the client may see. */
+  /** New or changed (deleted) messages, oldest first, in threads the client may see: ChatMessage[]. */
   message: 'chatMessage',
   /** Staff online on this stand changed. */
   staff: 'chatStaff',

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { API } from '../../shared/api.ts';
 import { bootServer, hallSettled, launchBrowser, openPage } from './harness.ts';
 
+const POLL = { timeout: 15_000, interval: 100 };
+
 let server: Awaited<ReturnType<typeof bootServer>>;
 let browser: Browser;
 
@@ -28,7 +30,6 @@ async function openCabinet(email: string, password: string, path: string): Promi
   await context.addCookies([{ name, value, url: server.url }]);
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('[cabinet page error]', e.message));
-  page.on('console', (m) => { if (m.type() !== 'log' && !m.text().includes('GL Driver')) console.log('[cabinet]', m.type(), m.text()); });
   await page.goto(server.url + path);
   return page;
 }
@@ -37,7 +38,8 @@ async function say(page: Page, scope: string, text: string): Promise<void> {
   const box = page.locator(`${scope} textarea`);
   await box.fill(text);
   await box.press('Enter');
-  await expect.poll(async () => ((await box.inputValue()) === '' ? '' : await page.locator(`${scope} .chat-composer__error`).textContent())).toBe('');
+  // Sent: the field empties (a refusal would leave the text and say why).
+  await expect.poll(async () => ((await box.inputValue()) === '' ? '' : await page.locator(`${scope} .chat-composer__error`).textContent()), POLL).toBe('');
 }
 
 it('a visitor asks, the exhibitor answers from the cabinet, live in both directions', async () => {
@@ -45,11 +47,10 @@ it('a visitor asks, the exhibitor answers from the cabinet, live in both directi
   await staff.locator('.inbox').waitFor({ timeout: 20_000 });
 
   const visitor = await openPage(browser, `${server.url}/floor/school/stand/sc-a11`, undefined, { name: 'Мария', colour: 2 });
-  visitor.on('console', (m) => { if (m.type() !== 'log' && !m.text().includes('GL Driver')) console.log('[visitor]', m.type(), m.text()); });
   const chat = visitor.locator('.stand-chat');
   await chat.waitFor({ timeout: 20_000 });
   // The inbox is open, so the stand shows its staff online.
-  await chat.getByText('На связи: Анна Смирнова').waitFor({ timeout: 10_000 });
+  await chat.getByText('На связи: Анна Смирнова').waitFor({ timeout: 20_000 });
 
   const question = 'Есть ли у вас группы для детей 5 лет? <img src=x onerror="window.__pwned=1"> javascript:alert(1)';
   await say(visitor, '.stand-chat', question);
@@ -64,7 +65,7 @@ it('a visitor asks, the exhibitor answers from the cabinet, live in both directi
 
   const answer = chat.locator('.chat-msg', { hasText: 'Расписание групп' });
   await answer.waitFor({ timeout: 10_000 });
-  await expect.poll(() => answer.locator('.chat-badge').textContent()).toBe('Сотрудник');
+  await expect.poll(() => answer.locator('.chat-badge').textContent(), POLL).toBe('Сотрудник');
   expect(await answer.locator('.chat-msg__company').textContent()).toBe('Сеть детских садов «Кораблик»');
   expect(await answer.locator('.chat-msg__name').textContent()).toBe('Анна Смирнова');
   const link = answer.locator('a');
@@ -87,16 +88,16 @@ it('a visitor asks, the exhibitor answers from the cabinet, live in both directi
   await thread.click();
   await say(staff, '.inbox-conv', '4 000 ₽ в месяц, первое занятие бесплатно.');
   const counter = visitor.locator('.chat-unread__button');
-  await expect.poll(() => counter.textContent(), { timeout: 10_000 }).toContain('1 ответ');
+  await expect.poll(() => counter.textContent(), POLL).toContain('1 ответ');
 
   // After a reload the count is still there (from the server), and the stand opens from it.
   await visitor.reload();
   await hallSettled(visitor);
-  await expect.poll(() => counter.textContent(), { timeout: 10_000 }).toContain('1 ответ');
+  await expect.poll(() => counter.textContent(), POLL).toContain('1 ответ');
   await counter.click();
   await visitor.getByRole('button', { name: 'Открыть стенд «Сеть детских садов «Кораблик»»' }).click();
   await chat.waitFor();
   await chat.getByRole('tab', { name: 'Спросить лично' }).click();
   await chat.locator('.chat-msg', { hasText: 'первое занятие бесплатно' }).waitFor({ timeout: 10_000 });
-  await expect.poll(() => visitor.locator('.chat-unread__button').count()).toBe(0);
+  await expect.poll(() => visitor.locator('.chat-unread__button').count(), POLL).toBe(0);
 });

@@ -66,7 +66,6 @@ describe('the hall in a browser', () => {
     const dialog = page.getByRole('dialog', { name: nameOf(stand.id) });
     await dialog.waitFor();
     expect(new URL(page.url()).pathname).toBe(`/floor/school/stand/${stand.id}`);
-    await page.screenshot({ path: path.join(ROOT, 'docs', 'stand.png') });
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
     expect(new URL(page.url()).pathname).toBe('/floor/school');

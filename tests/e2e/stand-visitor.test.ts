@@ -10,6 +10,7 @@ import { ROOT } from '../../server/config.ts';
 import { ExhibitorList } from '../../shared/exhibitor.ts';
 import { Level } from '../../shared/level/schema.ts';
 import { StandContent } from '../../shared/standContent.ts';
+import { webinarTime } from '../../client/src/ui/stand/format.ts';
 import { bootServer, hallSettled, launchBrowser } from './harness.ts';
 
 const read = (p: string) => JSON.parse(fs.readFileSync(path.join(ROOT, p), 'utf8')) as unknown;
@@ -22,7 +23,7 @@ const standOnFloor = school.stands.find((s) => {
   const raw = seed[s.exhibitor];
   if (!raw) return false;
   const c = StandContent.parse(raw);
-  return !!c.video?.poster && c.video.captions.length === 2 && c.gallery.length >= 3 && c.materials.length >= 1 && c.webinars.length >= 1;
+  return !!c.video?.poster && c.video.captions.length === 2 && c.gallery.length >= 3 && c.materials.length >= 1 && c.webinars.length >= 2;
 })!;
 const STAND = standOnFloor.id;
 const EXHIBITOR = exhibitors.get(standOnFloor.exhibitor)!;
@@ -44,8 +45,8 @@ afterAll(async () => {
 });
 
 /** A returning visitor in Moscow time, with a fresh browser profile unless one is passed. */
-async function visitor(viewport = { width: 1280, height: 800 }): Promise<BrowserContext> {
-  const ctx = await browser.newContext({ viewport, timezoneId: 'Europe/Moscow', locale: 'ru-RU' });
+async function visitor(viewport = { width: 1280, height: 800 }, timezoneId = 'Europe/Moscow'): Promise<BrowserContext> {
+  const ctx = await browser.newContext({ viewport, timezoneId, locale: 'ru-RU' });
   await ctx.addInitScript(() => {
     if (!localStorage.getItem('expo.profile')) localStorage.setItem('expo.profile', JSON.stringify({ name: 'Тестовый посетитель', colour: 0 }));
   });
@@ -64,7 +65,13 @@ async function openStand(ctx: BrowserContext): Promise<Page> {
 /** The stand page shows its interior, and the hall behind has stopped drawing (software WebGL
  * is slow here while it draws, and every click waits for a steady frame). */
 async function standLoaded(page: Page): Promise<void> {
-  await page.getByRole('dialog', { name: EXHIBITOR.name }).waitFor();
+  await page
+    .getByRole('dialog', { name: EXHIBITOR.name })
+    .waitFor()
+    .catch(async (err: unknown) => {
+      await page.screenshot({ path: path.join(ARTIFACTS, 'stand-not-open.png') });
+      throw err;
+    });
   await page.locator('.stand-interior [aria-labelledby="stand-gallery-title"]').waitFor();
   await hallSettled(page);
 }
@@ -79,7 +86,7 @@ function recordEvents(page: Page): { kind: string; item?: string }[] {
 }
 
 describe('a visitor at a stand', () => {
-  it('sees the interior, and the video has a poster and captions, waits for a click and plays', async () => {
+  it('sees the interior, and the video has a poster and captions, waits for the visitor and plays', async () => {
     const ctx = await visitor();
     const events: { kind: string; item?: string }[] = [];
     ctx.on('request', (req) => {
@@ -265,17 +272,44 @@ describe('a visitor at a stand', () => {
     await ctx.close();
   }, 120_000);
 
-  it('fits a phone: one column and nothing wider than the screen', async () => {
-    const ctx = await visitor({ width: 390, height: 844 });
+  it('reads the webinar schedule in their own time zone, with live status and a calendar file', async () => {
+    const ctx = await visitor(undefined, 'Asia/Yekaterinburg');
+    const first = [...CONTENT.webinars].sort((a, b) => Date.parse(a.start) - Date.parse(b.start))[0]!;
+    // Five minutes into the first webinar: it is on air now.
+    await ctx.clock.setFixedTime(Date.parse(first.start) + 5 * 60_000);
     const page = await openStand(ctx);
-    const layout = await page.evaluate(() => {
-      const d = document.querySelector('dialog.stand-dialog')!;
-      const grid = document.querySelector('.stand-interior__grid')!;
-      const wide = Array.from(d.querySelectorAll<HTMLElement>('*')).filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1);
-      return { overflow: d.scrollWidth - d.clientWidth, columns: getComputedStyle(grid).gridTemplateColumns.split(' ').length, wide: wide.map((el) => el.className).slice(0, 5) };
-    });
-    expect(layout).toEqual({ overflow: 0, columns: 1, wide: [] });
-    await page.screenshot({ path: path.join(ARTIFACTS, 'stand-phone.png') });
+    const schedule = page.locator('section', { has: page.getByRole('heading', { name: 'Вебинары и мастер-классы' }) });
+    await expect(schedule.locator('.stand-note').first().textContent()).resolves.toContain('Yekaterinburg (GMT+5)');
+    const row = schedule.locator('.webinar', { hasText: first.title }).first();
+    await expect(row.locator('time').textContent()).resolves.toBe(webinarTime(first, 'ru', 'Asia/Yekaterinburg').time);
+    await expect(row.locator('.webinar__status').textContent()).resolves.toBe('Идёт сейчас');
+    await expect(row.getByRole('link', { name: /Смотреть эфир/ }).getAttribute('href')).resolves.toBe(first.link);
+
+    // The later one is still ahead: it goes to the calendar as an .ics file.
+    const calendar = schedule.getByRole('link', { name: 'Добавить в календарь' }).first();
+    const res = await fetch(server.url + (await calendar.getAttribute('href'))!);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/calendar/);
+    expect(await res.text()).toContain('BEGIN:VEVENT');
     await ctx.close();
-  });
+  }, 120_000);
+
+  it('fits a phone: one column and nothing wider than the screen', async () => {
+    for (const viewport of [
+      { width: 360, height: 740 },
+      { width: 390, height: 844 },
+    ]) {
+      const ctx = await visitor(viewport);
+      const page = await openStand(ctx);
+      const layout = await page.evaluate(() => {
+        const d = document.querySelector('dialog.stand-dialog')!;
+        const grid = document.querySelector('.stand-interior__grid')!;
+        const wide = Array.from(d.querySelectorAll<HTMLElement>('*')).filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1);
+        return { overflow: d.scrollWidth - d.clientWidth, columns: getComputedStyle(grid).gridTemplateColumns.split(' ').length, wide: wide.map((el) => el.className).slice(0, 5) };
+      });
+      expect(layout, `${viewport.width} px`).toEqual({ overflow: 0, columns: 1, wide: [] });
+      await page.screenshot({ path: path.join(ARTIFACTS, `stand-phone-${viewport.width}.png`) });
+      await ctx.close();
+    }
+  }, 120_000);
 });

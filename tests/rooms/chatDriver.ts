@@ -57,9 +57,9 @@ async function joinChat(url: string, options: Record<string, unknown>): Promise<
     u.mutedUntil = w.mutedUntil;
     welcomed(w);
   });
-  room.onMessage(CHAT_SERVER_MSG.message, (m: ChatMessage) => {
-    u.events++;
-    u.seen = mergeMessages(u.seen, [m]);
+  room.onMessage(CHAT_SERVER_MSG.message, (batch: ChatMessage[]) => {
+    u.events += batch.length;
+    u.seen = mergeMessages(u.seen, batch);
   });
   room.onMessage(CHAT_SERVER_MSG.staff, (m: ChatStaffMsg) => (u.staff = m.staff));
   room.onMessage(CHAT_SERVER_MSG.muted, (m: { until: number }) => (u.mutedUntil = m.until));

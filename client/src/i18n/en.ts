@@ -60,7 +60,6 @@ export const en: Record<MessageKey, string> = {
   'stand.gallery': 'Products and services',
   'stand.materials': 'Materials',
   'stand.webinars': 'Webinars and master classes',
-  'stand.comingSoon': 'The exhibitor is preparing this section. Check back later.',
   'stand.missing': 'This stand is empty for now.',
   'landmark.entrance': 'Entrance',
   'landmark.info': 'Information',

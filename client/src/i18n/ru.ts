@@ -59,7 +59,6 @@ export const ru = {
   'stand.gallery': 'Продукты и услуги',
   'stand.materials': 'Материалы',
   'stand.webinars': 'Вебинары и мастер-классы',
-  'stand.comingSoon': 'Экспонент готовит этот раздел. Загляните позже.',
   'stand.missing': 'Этот стенд пока пуст.',
   'landmark.entrance': 'Вход',
   'landmark.info': 'Информация',

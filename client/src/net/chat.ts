@@ -97,7 +97,7 @@ export class ChatConnection {
     this.room = room;
     room.reconnection.maxRetries = 8;
     room.onMessage(CHAT_SERVER_MSG.welcome, (w: ChatWelcome) => void this.welcome(w));
-    room.onMessage(CHAT_SERVER_MSG.message, (m: ChatMessage) => this.receive([m]));
+    room.onMessage(CHAT_SERVER_MSG.message, (batch: ChatMessage[]) => this.receive(batch));
     room.onMessage(CHAT_SERVER_MSG.staff, (m: ChatStaffMsg) => useStore.getState().chatStand(this.standId, { staff: m.staff }));
     room.onMessage(CHAT_SERVER_MSG.muted, (m: { until?: number }) => useStore.getState().chatStand(this.standId, { mutedUntil: m.until ?? null }));
     room.onDrop(() => {

@@ -55,17 +55,22 @@ async function request(path: string, init: RequestInit = {}): Promise<Response> 
   return res;
 }
 
-const contentCache = new Map<string, Promise<StandContent>>();
+/** How long a loaded interior is reused: reopening a stand is instant, yet an exhibitor's edit
+ * reaches visitors who stay on the page. */
+const CONTENT_FRESH_MS = 60_000;
+const contentCache = new Map<string, { at: number; content: Promise<StandContent> }>();
 
-/** A stand's interior; one request per exhibitor while the page lives (a failure is retried). */
+/** A stand's interior, cached per exhibitor for a minute (a failure is not cached). */
 export function loadStandContent(exhibitorId: string): Promise<StandContent> {
-  let p = contentCache.get(exhibitorId);
-  if (!p) {
-    p = request(apiPath(API.standContent, { exhibitorId })).then(async (res) => StandContent.parse(await res.json()));
-    p.catch(() => contentCache.delete(exhibitorId));
-    contentCache.set(exhibitorId, p);
-  }
-  return p;
+  const known = contentCache.get(exhibitorId);
+  if (known && Date.now() - known.at < CONTENT_FRESH_MS) return known.content;
+  const content = request(apiPath(API.standContent, { exhibitorId })).then(async (res) => StandContent.parse(await res.json()));
+  const entry = { at: Date.now(), content };
+  content.catch(() => {
+    if (contentCache.get(exhibitorId) === entry) contentCache.delete(exhibitorId);
+  });
+  contentCache.set(exhibitorId, entry);
+  return content;
 }
 
 /** Forgets a cached interior (the exhibitor changed it; the next open fetches it again). */

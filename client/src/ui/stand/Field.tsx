@@ -21,7 +21,7 @@ interface TextFieldProps {
   inputRef?: Ref<HTMLInputElement & HTMLTextAreaElement>;
 }
 
-export function TextField(p: TextFieldProps) {
+export function TextField({ inputRef, ...p }: TextFieldProps) {
   const t = useT();
   const errorId = `${p.id}-error`;
   const hintId = `${p.id}-hint`;
@@ -35,7 +35,7 @@ export function TextField(p: TextFieldProps) {
     maxLength: p.maxLength,
     'aria-invalid': p.error ? true : undefined,
     'aria-describedby': describedBy,
-    ref: p.inputRef,
+    ref: inputRef,
   } as const;
   return (
     <div className={p.error ? 'field field--invalid' : 'field'}>
@@ -78,31 +78,31 @@ interface ConsentProps {
 }
 
 /** The 152-FZ consent: a checkbox the form cannot go without, and a plain-words explanation. */
-export function ConsentField(p: ConsentProps) {
+export function ConsentField({ id, checked, onChange, error, explanation, inputRef }: ConsentProps) {
   const t = useT();
-  const errorId = `${p.id}-error`;
+  const errorId = `${id}-error`;
   return (
-    <div className={p.error ? 'field field--check field--invalid' : 'field field--check'}>
+    <div className={error ? 'field field--check field--invalid' : 'field field--check'}>
       <div className="field__check">
         <input
-          id={p.id}
-          name={p.id}
+          id={id}
+          name={id}
           type="checkbox"
-          ref={p.inputRef}
-          checked={p.checked}
-          onChange={(e) => p.onChange(e.target.checked)}
-          aria-invalid={p.error ? true : undefined}
-          aria-describedby={p.error ? errorId : undefined}
+          ref={inputRef}
+          checked={checked}
+          onChange={(e) => onChange(e.target.checked)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
         />
-        <label htmlFor={p.id}>{t('stand.consentLabel')}</label>
+        <label htmlFor={id}>{t('stand.consentLabel')}</label>
       </div>
       <details className="consent-details">
         <summary>{t('stand.consentWhat')}</summary>
-        <p>{p.explanation}</p>
+        <p>{explanation}</p>
       </details>
-      {p.error && (
+      {error && (
         <p id={errorId} className="field__error">
-          {t(p.error.key, p.error.params)}
+          {t(error.key, error.params)}
         </p>
       )}
     </div>
