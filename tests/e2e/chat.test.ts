@@ -100,4 +100,4 @@ it('a visitor asks, the exhibitor answers from the cabinet, live in both directi
   await chat.getByRole('tab', { name: 'Спросить лично' }).click();
   await chat.locator('.chat-msg', { hasText: 'первое занятие бесплатно' }).waitFor({ timeout: 10_000 });
   await expect.poll(() => visitor.locator('.chat-unread__button').count(), POLL).toBe(0);
-});
+}, 120_000);

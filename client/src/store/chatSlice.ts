@@ -109,6 +109,10 @@ export interface ChatSlice {
   inboxRead(key: string): void;
 }
 
+function pageVisible(): boolean {
+  return typeof document === 'undefined' || document.visibilityState !== 'hidden';
+}
+
 /** Does this message count as an unread answer for the visitor? */
 function answersVisitor(m: ChatMessage, me: ChatMe | null | undefined): boolean {
   return me?.kind === 'visitor' && m.author.kind === 'staff' && !m.deleted && canSee(me, m.thread);
@@ -161,7 +165,7 @@ export const createChatSlice: StateCreator<AppState, [], [], ChatSlice> = (set, 
     let marks = s.chatMarks;
     if (mark) {
       const mine = Object.values(convs).filter((c) => c.standId === standId);
-      if (s.chatViewing[standId] && document.visibilityState !== 'hidden') {
+      if (s.chatViewing[standId] && pageVisible()) {
         const newest = mine.reduce((n, c) => Math.max(n, c.messages.at(-1)?.id ?? 0), mark.id);
         if (newest > mark.id) marks = saveMarks({ ...marks, [standId]: { id: newest, at: mark.at } });
         unread = 0;
@@ -208,7 +212,9 @@ export const createChatSlice: StateCreator<AppState, [], [], ChatSlice> = (set, 
         const key = conversationKey(e.standId, e.thread);
         const known = s.inbox[key];
         // Live messages may be newer than the summary the server just sent.
-        inbox[key] = known?.last && e.last && known.last.id > e.last.id ? { ...e, last: known.last, unread: Math.max(known.unread, e.unread) } : e;
+        const merged = known?.last && e.last && known.last.id > e.last.id ? { ...e, last: known.last, unread: Math.max(known.unread, e.unread) } : e;
+        // The conversation on screen is being read (its read mark may still be on its way).
+        inbox[key] = s.inboxOpen === key ? { ...merged, unread: 0 } : merged;
       }
       return { inboxMe: me, inbox };
     }),

@@ -98,7 +98,8 @@ export function MessageList({ messages, older, onLoadOlder, isOurs, isMine, acti
         ) : messages.length === 0 ? (
           <p className="chat-log__note">{empty}</p>
         ) : null}
-        <ol className="chat-log__list" role="log" aria-label={label} aria-live="polite">
+        {/* Busy while a page loads, so screen readers announce new messages, not history. */}
+        <ol className="chat-log__list" role="log" aria-label={label} aria-live="polite" aria-busy={loadingOlder || older === undefined}>
           {messages.map((m) => (
             <MessageItem key={m.id} m={m} ours={isOurs(m)} mine={isMine(m)} actions={actions?.(m)} />
           ))}

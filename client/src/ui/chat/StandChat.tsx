@@ -45,6 +45,11 @@ export function StandChat({ exhibitorId, standId }: { exhibitorId: string; stand
   const company = info?.company || companyFallback;
   const isOurs = (m: ChatMessage) => !!me && m.author.kind === 'visitor' && m.author.ref === me.ref;
 
+  const choose = (k: Tab) => {
+    setTab(k);
+    setSeenPrivate(privateLast?.id ?? 0);
+  };
+
   const send = async (text: string) => {
     const conn = visitorChat(standId);
     if (!conn || (tab === 'private' && !me)) throw new ChatOffline();
@@ -71,9 +76,15 @@ export function StandChat({ exhibitorId, standId }: { exhibitorId: string; stand
             aria-selected={tab === k}
             aria-controls={`${id}-panel`}
             className="stand-chat__tab"
-            onClick={() => {
-              setTab(k);
-              setSeenPrivate(privateLast?.id ?? 0);
+            tabIndex={tab === k ? 0 : -1}
+            onClick={() => choose(k)}
+            onKeyDown={(e) => {
+              // The tab pattern: arrows move between the two tabs.
+              if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+              e.preventDefault();
+              const other: Tab = k === 'public' ? 'private' : 'public';
+              choose(other);
+              document.getElementById(`${id}-tab-${other}`)?.focus();
             }}
           >
             {k === 'public' ? t('chat.tabPublic') : t('chat.tabPrivate')}
