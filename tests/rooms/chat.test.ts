@@ -45,6 +45,24 @@ describe('stand chat', () => {
     await Promise.all([anna.leave(), boris.leave(), staff.leave()]);
   });
 
+  it('several staff serve one stand at once and see each other\'s answers', async () => {
+    const visitor = await joinAsVisitor(server.url, 'a-1', 'Вера');
+    // Two people at work: a second session of the exhibitor's account and an organiser.
+    const first = await joinAsStaff(server.url, 'a-1', 'alpha');
+    const second = await joinAsStaff(server.url, 'a-1', 'alpha');
+    const organiser = await joinAsStaff(server.url, 'a-1', 'org');
+    const before = first.seen.length;
+    expect((await visitor.post('Можно записаться на экскурсию?')).ok).toBe(true);
+    await until(() => [first, second, organiser].every((u) => u.seen.length === before + 1));
+    expect((await first.post('Да, по субботам в 11:00.')).ok).toBe(true);
+    await until(() => second.seen.length === before + 2 && organiser.seen.length === before + 2 && visitor.seen.length >= 2);
+    expect(second.seen.at(-1)).toMatchObject({ text: 'Да, по субботам в 11:00.', author: { kind: 'staff' } });
+    expect((await organiser.post('Добавлю: запись по телефону на стенде.')).ok).toBe(true);
+    await until(() => first.seen.length === before + 3 && second.seen.length === before + 3);
+    expect(first.seen.at(-1)).toMatchObject({ text: 'Добавлю: запись по телефону на стенде.', author: { kind: 'staff' } });
+    await Promise.all([visitor.leave(), first.leave(), second.leave(), organiser.leave()]);
+  });
+
   it('private threads are seen by the visitor and the stand staff only', async () => {
     const vera = await joinAsVisitor(server.url, 'a-2', 'Вера');
     const gleb = await joinAsVisitor(server.url, 'a-2', 'Глеб');
