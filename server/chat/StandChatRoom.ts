@@ -13,8 +13,8 @@ import {
   type ChatStaffMsg,
   type ChatWelcome,
 } from '../../shared/protocol.ts';
-import { TokenBucket } from '../presence/rateLimit.ts';
-import { PostLimit, STAFF_POSTS, VISITOR_POSTS } from './postLimit.ts';
+import { TokenBucket } from '../tokenBucket.ts';
+import { STAFF_POSTS, VISITOR_POSTS } from './postLimit.ts';
 import { type ChatStand, type Participant, meOf } from './service.ts';
 import { chatService } from './settings.ts';
 import { publishStaffOnline } from './staffOnline.ts';
@@ -41,7 +41,7 @@ export class StandChatRoom extends Room {
   private company = '';
   private readonly conns = new Map<string, Conn>();
   /** Per person (visitor ref or account), so several tabs share one allowance. */
-  private readonly posts = new Map<string, PostLimit>();
+  private readonly posts = new Map<string, TokenBucket>();
   private staffShown = '[]';
   private readonly kicked = new Set<string>();
   private pending: ChatMessage[] = [];
@@ -157,12 +157,12 @@ export class StandChatRoom extends Room {
     client.leave(code, reason);
   }
 
-  private postLimit(p: Participant, now: number): PostLimit {
+  private postLimit(p: Participant, now: number): TokenBucket {
     const key = p.kind === 'visitor' ? `v:${p.ref}` : `s:${p.accountId}`;
     let limit = this.posts.get(key);
     if (!limit) {
       const rate = p.kind === 'visitor' ? VISITOR_POSTS : STAFF_POSTS;
-      limit = new PostLimit(rate.perSecond, rate.burst, now);
+      limit = new TokenBucket(rate.perSecond, rate.burst, now);
       this.posts.set(key, limit);
       // Forget people whose allowance is full again, so the map does not grow all day.
       if (this.posts.size > 1000) for (const [k, l] of this.posts) if (l.idle(now)) this.posts.delete(k);
@@ -214,7 +214,7 @@ export class StandChatRoom extends Room {
         const m = parsed.data as ChatClientMsg['post'];
         const result = await service.post(this.stand, p, this.company, m.text, m.thread, () => {
           const t = Date.now();
-          return this.postLimit(p, t).take(t);
+          return this.postLimit(p, t).wait(t);
         });
         if (result.ok) this.deliver(result.message);
         return result;

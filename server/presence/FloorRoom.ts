@@ -25,7 +25,7 @@ import { staffedStands } from '../chat/staffOnline.ts';
 import { type Person, PeopleGrid } from './peopleGrid.ts';
 import { registerFloorRoom } from './roomRegistry.ts';
 import { presenceSettings } from './settings.ts';
-import { TokenBucket } from './rateLimit.ts';
+import { TokenBucket } from '../tokenBucket.ts';
 
 /** A visitor within this distance of a stand's doorstep counts as being at the stand. */
 const AT_STAND = 4;

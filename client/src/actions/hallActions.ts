@@ -3,7 +3,6 @@
 import { CATEGORY_TITLES, type CategoryId } from '../../../shared/categories.ts';
 import { readingOrder } from '../../../shared/level/model.ts';
 import type { Portal } from '../../../shared/level/schema.ts';
-import type { Lang } from '../../../shared/text.ts';
 import { hall } from '../engine/hallApi.ts';
 import { currentT, useStore } from '../store/index.ts';
 import { navigate } from './navigation.ts';
@@ -80,10 +79,6 @@ export function walkToStand(standId: string): void {
   hall()?.walkToStand(standId);
   const ex = s.exhibitors[stand.exhibitor];
   s.announce(currentT()('hall.walkingTo', { name: ex?.name ?? standId }));
-}
-
-export function setLang(lang: Lang): void {
-  useStore.getState().setLang(lang);
 }
 
 export function categoryTitle(id: CategoryId): string {

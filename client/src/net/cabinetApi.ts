@@ -4,62 +4,19 @@
 import { z } from 'zod';
 import { type LoginBody, Me, type PasswordChangeBody } from '../../../shared/accounts.ts';
 import { StandAnalytics } from '../../../shared/analytics.ts';
-import { API, ApiError, DirectoryEntry, LeadEvent, UploadResult, apiPath } from '../../../shared/api.ts';
+import { API, DirectoryEntry, LeadEvent, UploadResult, apiPath } from '../../../shared/api.ts';
 import { Exhibitor, ExhibitorList } from '../../../shared/exhibitor.ts';
 import { Lead, type LeadPatch } from '../../../shared/leads.ts';
 import { StandContent } from '../../../shared/standContent.ts';
+import { HttpError as CabinetApiError, errorOf, send } from './http.ts';
 
-export class CabinetApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly details: string[] = [],
-    /** Seconds the server asked us to wait (Retry-After), for 429. */
-    readonly retryAfter?: number,
-  ) {
-    super(message);
-    this.name = 'CabinetApiError';
-  }
-}
+/** Cabinet calls fail with the client's one HTTP error type. */
+export { HttpError as CabinetApiError } from './http.ts';
 
-function retryAfterOf(header: string | null): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds);
-  const at = Date.parse(header); // Retry-After may also be an HTTP date
-  return Number.isNaN(at) ? undefined : Math.max(0, Math.round((at - Date.now()) / 1000));
-}
-
-async function failure(res: Response): Promise<CabinetApiError> {
-  let body: unknown = null;
-  try {
-    body = await res.json();
-  } catch {
-    // A proxy's HTML error page: keep the status only.
-  }
-  const parsed = ApiError.safeParse(body);
-  const message = parsed.success ? parsed.data.error : `HTTP ${res.status}`;
-  return new CabinetApiError(res.status, message, parsed.success ? (parsed.data.details ?? []) : [], retryAfterOf(res.headers.get('Retry-After')));
-}
-
-async function call(method: string, path: string, body?: unknown): Promise<Response> {
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method,
-      credentials: 'same-origin',
-      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch (err) {
-    throw new CabinetApiError(0, err instanceof Error ? err.message : 'network error');
-  }
-  if (!res.ok) throw await failure(res);
-  return res;
-}
+const call = (method: string, path: string, body?: unknown): Promise<Response> => send(method, path, body);
 
 async function json<T>(method: string, path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
-  const res = await call(method, path, body);
+  const res = await send(method, path, body);
   return schema.parse(await res.json());
 }
 
@@ -171,8 +128,7 @@ export function uploadFile(
         else reject(new CabinetApiError(xhr.status, 'unexpected upload answer'));
         return;
       }
-      const err = ApiError.safeParse(body);
-      reject(new CabinetApiError(xhr.status, err.success ? err.data.error : `HTTP ${xhr.status}`, err.success ? (err.data.details ?? []) : []));
+      reject(errorOf(xhr.status, body, xhr.getResponseHeader('Retry-After')));
     };
     signal?.addEventListener('abort', () => xhr.abort(), { once: true });
     const form = new FormData();

@@ -2,37 +2,15 @@
 // saved answers, and a returning visitor's unread counts. Live messages go through the chat
 // rooms (net/chat.ts). Responses are parsed by the shared schemas before they are trusted.
 import type { z } from 'zod';
-import { API, ApiError, apiPath } from '../../../shared/api.ts';
+import { API, apiPath } from '../../../shared/api.ts';
 import { ChatTicket, Inbox, QuickReplies, UnreadCounts } from '../../../shared/chat.ts';
+import { send } from './http.ts';
 
-export class ChatHttpError extends Error {
-  constructor(
-    /** 0: no connection. */
-    readonly status: number,
-    message: string,
-    readonly details: string[] = [],
-  ) {
-    super(message);
-    this.name = 'ChatHttpError';
-  }
-}
+/** Chat calls fail with the client's one HTTP error type. */
+export { HttpError as ChatHttpError } from './http.ts';
 
 async function request<T>(method: string, path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method,
-      credentials: 'same-origin',
-      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch (err) {
-    throw new ChatHttpError(0, err instanceof Error ? err.message : 'network error');
-  }
-  if (!res.ok) {
-    const parsed = ApiError.safeParse(await res.json().catch(() => null));
-    throw new ChatHttpError(res.status, parsed.success ? parsed.data.error : `HTTP ${res.status}`, parsed.success ? (parsed.data.details ?? []) : []);
-  }
+  const res = await send(method, path, body);
   return schema.parse(await res.json());
 }
 

@@ -1,23 +1,15 @@
 // HTTP calls a visitor makes at a stand: the interior (cached per exhibitor), analytics events,
 // the callback and business-card forms, and URLs of media and calendar files. Failures throw
 // StandApiError with the HTTP status (0: no connection), the server's words and field details.
-import { API, ApiError, LeadAccepted, apiPath } from '../../../shared/api.ts';
+import { API, LeadAccepted, apiPath } from '../../../shared/api.ts';
 import type { StandEventKind } from '../../../shared/analytics.ts';
 import type { CallbackRequest, CardForMaterials } from '../../../shared/leads.ts';
 import { StandContent } from '../../../shared/standContent.ts';
 import { useStore } from '../store/index.ts';
+import { send } from './http.ts';
 
-export class StandApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    /** "field.path: message" lines from a 400. */
-    readonly details: string[] = [],
-  ) {
-    super(message);
-    this.name = 'StandApiError';
-  }
-}
+/** Stand calls fail with the client's one HTTP error type. */
+export { HttpError as StandApiError } from './http.ts';
 
 /** Where a media path ("assets/x" or "uploads/x") is served: "/assets/x", "/uploads/x". */
 export function mediaUrl(path: string): string {
@@ -30,31 +22,6 @@ export function webinarIcsUrl(exhibitorId: string, webinarId: string): string {
   return apiPath(API.webinarIcs, { exhibitorId, webinarId });
 }
 
-async function failure(res: Response): Promise<StandApiError> {
-  let body: unknown = null;
-  try {
-    body = await res.json();
-  } catch {
-    // Not JSON (a proxy's error page): the status alone must do.
-  }
-  const parsed = ApiError.safeParse(body);
-  return parsed.success
-    ? new StandApiError(res.status, parsed.data.error, parsed.data.details ?? [])
-    : new StandApiError(res.status, `HTTP ${res.status}`);
-}
-
-async function request(path: string, init: RequestInit = {}): Promise<Response> {
-  let res: Response;
-  try {
-    res = await fetch(path, { ...init, credentials: 'same-origin', headers: { Accept: 'application/json', ...init.headers } });
-  } catch (err) {
-    if (err instanceof DOMException && err.name === 'AbortError') throw err;
-    throw new StandApiError(0, err instanceof Error ? err.message : 'network error');
-  }
-  if (!res.ok) throw await failure(res);
-  return res;
-}
-
 /** How long a loaded interior is reused: reopening a stand is instant, yet an exhibitor's edit
  * reaches visitors who stay on the page. */
 const CONTENT_FRESH_MS = 60_000;
@@ -64,7 +31,7 @@ const contentCache = new Map<string, { at: number; content: Promise<StandContent
 export function loadStandContent(exhibitorId: string): Promise<StandContent> {
   const known = contentCache.get(exhibitorId);
   if (known && Date.now() - known.at < CONTENT_FRESH_MS) return known.content;
-  const content = request(apiPath(API.standContent, { exhibitorId })).then(async (res) => StandContent.parse(await res.json()));
+  const content = send('GET', apiPath(API.standContent, { exhibitorId })).then(async (res) => StandContent.parse(await res.json()));
   const entry = { at: Date.now(), content };
   content.catch(() => {
     if (contentCache.get(exhibitorId) === entry) contentCache.delete(exhibitorId);
@@ -101,7 +68,7 @@ function leadPath(path: string, exhibitorId: string, standId: string | undefined
 }
 
 async function postLead(path: string, body: unknown): Promise<LeadAccepted> {
-  const res = await request(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await send('POST', path, body);
   return LeadAccepted.parse(await res.json());
 }
 

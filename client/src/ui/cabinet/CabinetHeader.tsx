@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { Me } from '../../../../shared/accounts.ts';
 import { useT } from '../../store/index.ts';
 import { signOut } from './cabinetActions.ts';
-import { CabLangSwitch } from './CabLangSwitch.tsx';
+import { LangSwitch } from '../chrome/LangSwitch.tsx';
 import { PasswordDialog } from './PasswordDialog.tsx';
 import { StandPicker } from './StandPicker.tsx';
 
@@ -35,7 +35,7 @@ export function CabinetHeader({ me }: { me: Me }) {
           <button type="button" className="cab-header__btn" onClick={() => void signOut()}>
             {t('cabinet.logout')}
           </button>
-          <CabLangSwitch />
+          <LangSwitch className="cab-lang" />
         </div>
       </div>
       <PasswordDialog open={pwOpen} onClose={() => setPwOpen(false)} />

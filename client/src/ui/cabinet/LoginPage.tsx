@@ -5,7 +5,7 @@ import { LoginBody } from '../../../../shared/accounts.ts';
 import { CabinetApiError } from '../../net/cabinetApi.ts';
 import { useStore, useT } from '../../store/index.ts';
 import { signIn } from './cabinetActions.ts';
-import { CabLangSwitch } from './CabLangSwitch.tsx';
+import { LangSwitch } from '../chrome/LangSwitch.tsx';
 
 type Problem = { field?: 'email' | 'password'; text: string } | null;
 
@@ -46,7 +46,7 @@ export function LoginPage({ reason }: { reason?: 'expired' | 'loggedOut' }) {
           <span className="brand__mark" aria-hidden="true">
             ММСО
           </span>
-          <CabLangSwitch />
+          <LangSwitch className="cab-lang" />
         </div>
         <h1 className="cab-login__title">{t('cabinet.login.title')}</h1>
         <p className="cab-muted">{t('cabinet.login.intro')}</p>
