@@ -167,7 +167,9 @@ function rssMb(pid: number): number {
 async function startServer(port: number, naive: boolean): Promise<ChildProcess> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'expo-bench-presence-'));
   // `--import tsx` keeps the server in this one process, so its CPU and RSS are what we read.
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/main.ts')], {
+  // BENCH_SERVER_PROFILE=<dir> writes a V8 CPU profile of the server there (open in DevTools).
+  const profile = process.env.BENCH_SERVER_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_SERVER_PROFILE)}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(ROOT, 'server/main.ts')], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, QUIET: '1', ROOM_CAPACITY: '5000', PRESENCE_NAIVE: naive ? '1' : '0', LEVELS_WATCH: '0' },
     stdio: ['ignore', 'ignore', 'pipe'],

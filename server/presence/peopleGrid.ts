@@ -60,22 +60,34 @@ export class PeopleGrid {
     const c1 = Math.min(this.cols - 1, Math.floor((x + w) / this.cellSize));
     const r0 = Math.max(0, Math.floor(y / this.cellSize));
     const r1 = Math.min(this.rows - 1, Math.floor((y + h) / this.cellSize));
-    const cc = (c0 + c1) / 2;
-    const rc = (r0 + r1) / 2;
-    const cells: number[] = [];
-    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) cells.push(r * this.cols + c);
-    // Centre cells first, so a crowded view keeps the people nearest its middle.
-    cells.sort((a, b) => {
-      const da = Math.abs((a % this.cols) - cc) + Math.abs(Math.floor(a / this.cols) - rc);
-      const db = Math.abs((b % this.cols) - cc) + Math.abs(Math.floor(b / this.cols) - rc);
-      return da - db;
-    });
-    for (const cell of cells) {
+    for (const cell of this.cellOrder(c0, c1, r0, r1)) {
       for (const p of this.cells[cell]!) {
         out.push(p);
         if (out.length >= limit) return out;
       }
     }
     return out;
+  }
+
+  /** Cells of a rectangle, centre cells first, so a crowded view keeps the people nearest its
+   * middle. Views repeat (same zoom, same place), so the order is computed once per rectangle
+   * (a CPU profile at 1 000 visitors had this sort at ~3 % of the server). */
+  private readonly orders = new Map<number, number[]>();
+  private cellOrder(c0: number, c1: number, r0: number, r1: number): number[] {
+    const key = ((r0 * this.rows + r1) * this.cols + c0) * this.cols + c1;
+    let cells = this.orders.get(key);
+    if (cells) return cells;
+    const cc = (c0 + c1) / 2;
+    const rc = (r0 + r1) / 2;
+    cells = [];
+    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) cells.push(r * this.cols + c);
+    cells.sort((a, b) => {
+      const da = Math.abs((a % this.cols) - cc) + Math.abs(Math.floor(a / this.cols) - rc);
+      const db = Math.abs((b % this.cols) - cc) + Math.abs(Math.floor(b / this.cols) - rc);
+      return da - db;
+    });
+    if (this.orders.size > 4096) this.orders.clear();
+    this.orders.set(key, cells);
+    return cells;
   }
 }
