@@ -36,9 +36,9 @@ afterAll(async () => {
 async function addFromStandPage(page: Page, l: Level, standId: string): Promise<void> {
   const dialog = page.getByRole('dialog', { name: nameOf(l, standId) });
   await dialog.waitFor();
-  const add = dialog.getByRole('button', { name: `Добавить «${nameOf(l, standId)}» в маршрут` });
+  const add = dialog.getByRole('button', { name: `В мой маршрут — ${nameOf(l, standId)}`, pressed: false });
   await add.click();
-  await dialog.getByRole('button', { name: `Убрать «${nameOf(l, standId)}» из маршрута` }).waitFor();
+  await dialog.getByRole('button', { name: `В маршруте ✓ — ${nameOf(l, standId)}`, pressed: true }).waitFor();
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });
 }

@@ -2,7 +2,7 @@
 // Plural forms are separated by "|": Russian one|few|many, English one|other.
 export const cabinetRu = {
   'cabinet.title': 'Кабинет экспонента',
-  'cabinet.brandLink': 'Кабинет экспонента — перейти на выставку',
+  'cabinet.brandLink': 'перейти на выставку',
   'cabinet.skip': 'Перейти к содержимому',
   'cabinet.checking': 'Проверяем вход…',
   'cabinet.loading': 'Загружаем…',
@@ -281,7 +281,7 @@ export const cabinetRu = {
 
 export const cabinetEn: Record<keyof typeof cabinetRu, string> = {
   'cabinet.title': 'Exhibitor cabinet',
-  'cabinet.brandLink': 'Exhibitor cabinet — go to the exhibition',
+  'cabinet.brandLink': 'go to the exhibition',
   'cabinet.skip': 'Skip to content',
   'cabinet.checking': 'Checking your session…',
   'cabinet.loading': 'Loading…',

@@ -13,13 +13,14 @@ export function CabinetHeader({ me }: { me: Me }) {
   const [pwOpen, setPwOpen] = useState(false);
   return (
     <header className="cab-header">
-      <a className="cab-brand" href="/" aria-label={t('cabinet.brandLink')}>
+      <a className="cab-brand" href="/">
         <span className="brand__mark" aria-hidden="true">
           ММСО
         </span>
         <span className="cab-brand__text">
           <span className="cab-brand__title">{t('cabinet.title')}</span>
           <span className="cab-brand__sub">{t('app.title')}</span>
+          <span className="sr-only"> — {t('cabinet.brandLink')}</span>
         </span>
       </a>
       <StandPicker />

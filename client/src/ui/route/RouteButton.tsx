@@ -14,10 +14,11 @@ export function RouteButton({ floor, stand, name }: { floor: string | undefined;
         type="button"
         className={`button route-add${inRoute ? ' route-add--on' : ''}`}
         aria-pressed={inRoute}
-        aria-label={t(inRoute ? 'route.removeNamed' : 'route.addNamed', { name })}
         onClick={() => toggleStop({ floor, stand })}
       >
+        {/* The visible words lead the accessible name (speech users say what they see). */}
         {t(inRoute ? 'route.added' : 'route.add')}
+        <span className="sr-only"> — {name}</span>
       </button>
       <button
         type="button"
