@@ -34,6 +34,7 @@ import { formatProblem } from '../shared/level/validate.ts';
 import { ROOMS } from '../shared/protocol.ts';
 import { API } from '../shared/api.ts';
 import { openLowdbStorage } from './storage/lowdbStorage.ts';
+import { type VisitorIds, visitorIds, visitorSecret } from './visitors/visitorId.ts';
 import type { Storage } from './storage/storage.ts';
 
 /** Largest WebSocket message the server accepts; room messages are small JSON. */
@@ -45,6 +46,8 @@ export interface RunningServer {
   storage: Storage;
   mailer: Mailer;
   bus: EventBus;
+  /** Signed visitor ids (cookie): one per browser, for rooms, chat and analytics. */
+  visitors: VisitorIds;
   close(): Promise<void>;
 }
 
@@ -82,6 +85,11 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   app.disable('x-powered-by');
   // One proxy hop: the client address is the one our proxy saw, not one a client made up.
   if (config.trustProxy) app.set('trust proxy', 1);
+  const visitors = visitorIds({
+    secret: visitorSecret(process.env.VISITOR_SECRET, config.dataDir),
+    secure: config.publicUrl?.startsWith('https:') ?? false,
+  });
+  app.use(visitors.middleware);
   useAuthStorage(app, storage);
   app.use(compression());
   // A full stand interior in Cyrillic is the largest body (~150 KB at the schema's limits).
@@ -137,6 +145,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     storage,
     mailer,
     bus,
+    visitors,
     async close() {
       watcher?.close();
       stopAnnouncing();

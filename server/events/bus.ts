@@ -6,6 +6,11 @@ import type { LeadEvent } from '../../shared/api.ts';
 
 export interface BusTopics {
   lead: LeadEvent;
+  /**
+   * An account's sessions ended (logout, password change, deactivation): its staff tickets
+   * are void and its open staff connections close. `except` is a session hash that lives on.
+   */
+  accountRevoked: { accountId: string; reason: 'logout' | 'password' | 'deactivated' };
 }
 
 export type Listener<T> = (payload: T) => void;

@@ -1,6 +1,7 @@
 // The embedded store: lowdb files under data/, one per domain, composed into one Storage.
 // Each domain module owns its file, so a lead written never rewrites the exhibitors, and
 // every write resolves only once its file is on disk.
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Storage } from './storage.ts';
 import { openAccounts } from './lowdb/accounts.ts';
@@ -38,6 +39,17 @@ export async function openLowdbStorage(dataDir: string, seed: SeedFiles, options
     ...analytics,
     // Stand chats: their own folder, one small file per chunk of a stand's messages.
     ...(await openChat(path.join(dataDir, 'chat'))),
+    async ping() {
+      // A small file written and flushed like any record: fails when the disk is full or read-only.
+      const file = path.join(dataDir, '.health');
+      const handle = await fs.open(file, 'w');
+      try {
+        await handle.writeFile(String(Date.now()));
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    },
     // Every write is awaited by its caller, so nothing is pending once requests have ended.
     async close() {},
   };

@@ -50,5 +50,7 @@ export interface AnalyticsStore {
 }
 
 export interface Storage extends ExhibitorStore, ContentStore, AccountStore, LeadStore, AnalyticsStore, ChatStore {
+  /** Proves the store can take a durable write now (health and readiness); rejects if not. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
