@@ -2,6 +2,9 @@
 // headless Chromium) run afterwards, one file at a time.
 import { defineConfig } from 'vitest/config';
 
+/** Test files that need the database servers (see the services project). */
+const SERVICE_TESTS = ['tests/storage/postgres.test.ts', 'tests/server/postgres-*.test.ts'];
+
 export default defineConfig({
   test: {
     projects: [
@@ -9,7 +12,21 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['tests/unit/**/*.test.ts', 'tests/server/**/*.test.ts'],
+          include: ['tests/unit/**/*.test.ts', 'tests/server/**/*.test.ts', 'tests/storage/**/*.test.ts'],
+          exclude: SERVICE_TESTS,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        // Tests against real PostgreSQL and Redis: servers of their own unless TEST_DATABASE_URL /
+        // TEST_REDIS_URL are given, started once for this project (only when one of its files runs).
+        test: {
+          name: 'services',
+          environment: 'node',
+          include: SERVICE_TESTS,
+          globalSetup: ['tests/fixtures/servicesSetup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
           sequence: { groupOrder: 0 },
         },
       },

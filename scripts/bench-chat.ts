@@ -5,17 +5,17 @@
 // server on the same data folder, that every acknowledged message is in the stored history,
 // once and in order. Bounded in time; loopback only.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { Client, type Room } from '@colyseus/sdk';
+import type { Room } from '@colyseus/sdk';
 import { CHAT_PAGE_MAX, type ChatMessage, type ChatPage, type ChatPostResult } from '../shared/chat.ts';
-import { CHAT_CLIENT_MSG, CHAT_SERVER_MSG, ROOMS } from '../shared/protocol.ts';
+import { CHAT_CLIENT_MSG, CHAT_SERVER_MSG, PROTOCOL_VERSION, ROOMS } from '../shared/protocol.ts';
 import { ROOT } from '../server/config.ts';
+import { visitorClient } from '../tests/fixtures/visitor.ts';
 
 const STAND = process.env.BENCH_STAND ?? 'sc-a11';
 const LISTENERS = Number(process.env.BENCH_LISTENERS ?? 500);
@@ -68,8 +68,9 @@ function benchText(n: number): string {
   return `bench ${n} ${now().toFixed(3)}`;
 }
 
-function joinStand(url: string, name: string): Promise<Room> {
-  return new Client(url).joinOrCreate(ROOMS.standChat, { standId: STAND, visitorId: randomBytes(12).toString('base64url'), name });
+/** One bot is one browser: its own signed visitor cookie, fetched like a page load. */
+async function joinStand(url: string, name: string): Promise<Room> {
+  return (await visitorClient(url)).joinOrCreate(ROOMS.standChat, { standId: STAND, name, protocol: PROTOCOL_VERSION });
 }
 
 function worker(): void {
@@ -218,7 +219,18 @@ async function startServer(port: number, dataDir: string): Promise<ChildProcess>
   // `--import tsx` keeps the server in this one process, so its CPU and RSS are what we read.
   const child = spawn(process.execPath, [...(process.env.PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/chatprof'] : []), '--import', 'tsx', path.join(ROOT, 'server/main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, QUIET: '1', LEVELS_WATCH: '0' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      QUIET: '1',
+      LEVELS_WATCH: '0',
+      // Every bot shares 127.0.0.1: lift the per-address limits, which are not what is measured.
+      CHAT_POSTS_PER_ADDRESS: String(RATE * 60 * 10),
+      MAX_SOCKETS_PER_ADDRESS: String(LISTENERS + 100),
+      MAX_PENDING_JOINS_PER_ADDRESS: '100',
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   child.stderr?.on('data', () => {});
@@ -251,7 +263,7 @@ function ask<T>(w: Worker, msg: unknown): Promise<T> {
 
 /** Every stored message of the stand's public chat, oldest first, by paging back. */
 async function storedHistory(url: string): Promise<ChatMessage[]> {
-  const room = await new Client(url).joinOrCreate(ROOMS.standChat, { standId: STAND, visitorId: randomBytes(12).toString('base64url'), name: 'Проверка' });
+  const room = await (await visitorClient(url)).joinOrCreate(ROOMS.standChat, { standId: STAND, name: 'Проверка', protocol: PROTOCOL_VERSION });
   const all: ChatMessage[] = [];
   let before: number | undefined;
   for (;;) {

@@ -8,12 +8,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Client, type Room } from '@colyseus/sdk';
+import { PeopleMirror } from '../shared/peopleDelta.ts';
 import type { Vec } from '../shared/geometry.ts';
 import { buildFloorModel } from '../shared/level/model.ts';
 import { findWalk } from '../shared/level/pathfinding.ts';
 import { Level } from '../shared/level/schema.ts';
 import { doorstep } from '../shared/level/stand.ts';
-import { CLIENT_MSG, type PeopleDelta, ROOMS, SERVER_MSG, type Welcome, toDm } from '../shared/protocol.ts';
+import { CLIENT_MSG, type PeopleDelta, PROTOCOL_VERSION, ROOMS, SERVER_MSG, type Welcome, toDm } from '../shared/protocol.ts';
 import { ROOT } from '../server/config.ts';
 import { seededRandom } from '../shared/random.ts';
 
@@ -38,6 +39,18 @@ interface Stats {
   errors: number;
 }
 
+/** Bots get to their random start this fast (the server places every newcomer at the entrance). */
+const SPREAD_SPEED = 15;
+
+/** A visitor's signed cookie, as a browser gets it from the first page it loads. */
+async function visitorCookie(url: string): Promise<string> {
+  const res = await fetch(`${url}/api/health`);
+  await res.body?.cancel();
+  const pair = res.headers.getSetCookie().map((c) => c.split(';')[0]!.trim()).find((c) => c.startsWith('expo_vid='));
+  if (!pair) throw new Error('the server set no visitor cookie');
+  return pair;
+}
+
 /** Send times of moves, keyed by "serverId:xdm:ydm", so an observer can time what it sees. */
 const sentAt = new Map<string, number>();
 
@@ -49,6 +62,9 @@ class Bot {
   private speed: number;
   private idleUntil = 0;
   private lastSent = 0;
+  /** Where this bot really starts walking; it hurries there from the entrance first. */
+  private start: Vec | null = null;
+  spread = false;
 
   constructor(
     private readonly random: () => number,
@@ -60,9 +76,9 @@ class Bot {
   }
 
   async join(url: string): Promise<void> {
-    const client = new Client(url);
-    const start = this.patrol ? this.patrol[Math.floor(this.random() * 2)]! : model.graph.nodes[Math.floor(this.random() * model.graph.nodes.length)]!;
-    const room = await client.joinOrCreate(ROOMS.floor, { floorId: FLOOR, name: `Бот ${Math.floor(this.random() * 1e4)}`, x: start.x, y: start.y });
+    const client = new Client(url, { headers: { Cookie: await visitorCookie(url) } });
+    this.start = this.patrol ? this.patrol[Math.floor(this.random() * 2)]! : model.graph.nodes[Math.floor(this.random() * model.graph.nodes.length)]!;
+    const room = await client.joinOrCreate(ROOMS.floor, { floorId: FLOOR, name: `Бот ${Math.floor(this.random() * 1e4)}`, protocol: PROTOCOL_VERSION });
     this.room = room;
     room.reconnection.enabled = false;
     const ws = (room.connection as unknown as { transport: { ws: WebSocket } }).transport.ws;
@@ -77,28 +93,22 @@ class Bot {
     room.onMessage(SERVER_MSG.welcome, (w: Welcome) => {
       this.id = w.id;
       this.pos = { x: w.x, y: w.y };
+      if (this.start && !this.spread) {
+        const walk = findWalk(model.graph, this.pos, this.start);
+        this.path = walk ? walk.points.slice(1) : [];
+      }
       // A typical viewport around the visitor, as the real client sends it once it knows where it is.
       room.send(CLIENT_MSG.view, { x: w.x - 60, y: w.y - 38, w: 120, h: 76 });
     });
-    const known = new Map<number, [number, number]>();
-    room.onMessage(SERVER_MSG.people, (d: PeopleDelta) => {
-      for (const id of d.leave ?? []) known.delete(id);
-      const e = d.enter ?? [];
-      for (let i = 0; i + 4 < e.length; i += 5) known.set(e[i] as number, [e[i + 1] as number, e[i + 2] as number]);
-      const m = d.move;
-      if (!m) return;
-      const now = performance.now();
-      for (let i = 0; i + 2 < m.length; i += 3) {
-        const at = known.get(m[i]!);
-        if (!at) continue;
-        at[0] += m[i + 1]!;
-        at[1] += m[i + 2]!;
-        // Sampled: one observation in four is enough and keeps the bots' own CPU down.
-        if ((i & 3) !== 0) continue;
-        const t = sentAt.get(`${m[i]}:${at[0]}:${at[1]}`);
-        if (t !== undefined && this.stats.latencies.length < 400_000) this.stats.latencies.push(now - t);
-      }
-    });
+    const mirror = new PeopleMirror();
+    let n = 0;
+    const moved = (p: { id: number; xDm: number; yDm: number }) => {
+      // Sampled: one observation in four is enough and keeps the bots' own CPU down.
+      if ((n++ & 3) !== 0) return;
+      const t = sentAt.get(`${p.id}:${p.xDm}:${p.yDm}`);
+      if (t !== undefined && this.stats.latencies.length < 400_000) this.stats.latencies.push(performance.now() - t);
+    };
+    room.onMessage(SERVER_MSG.people, (d: PeopleDelta) => mirror.apply(d, { moved }));
     room.onMessage(SERVER_MSG.correct, (p: Vec) => {
       this.pos = p;
       this.path = [];
@@ -112,6 +122,11 @@ class Bot {
 
   step(now: number, dt: number): void {
     if (!this.room || this.id < 0) return;
+    if (!this.spread && this.path.length === 0) {
+      this.spread = true;
+      // The camera followed the avatar there: the view goes with it, as the real client sends it.
+      this.room.send(CLIENT_MSG.view, { x: this.pos.x - 60, y: this.pos.y - 38, w: 120, h: 76 });
+    }
     if (this.path.length === 0 && this.patrol) {
       const [a, b] = this.patrol;
       const far = Math.hypot(this.pos.x - a.x, this.pos.y - a.y) > Math.hypot(this.pos.x - b.x, this.pos.y - b.y) ? a : b;
@@ -127,7 +142,7 @@ class Bot {
       this.idleUntil = now + 1000 + this.random() * 4000;
       return;
     }
-    let budget = this.speed * dt;
+    let budget = (this.spread ? this.speed : SPREAD_SPEED) * dt;
     while (budget > 0 && this.path.length > 0) {
       const t = this.path[0]!;
       const d = Math.hypot(t.x - this.pos.x, t.y - this.pos.y);
@@ -171,7 +186,19 @@ async function startServer(port: number, naive: boolean): Promise<ChildProcess> 
   const profile = process.env.BENCH_SERVER_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_SERVER_PROFILE)}`] : [];
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(ROOT, 'server/main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, QUIET: '1', ROOM_CAPACITY: '5000', PRESENCE_NAIVE: naive ? '1' : '0', LEVELS_WATCH: '0' },
+    // Every bot comes from 127.0.0.1: the per-address caps on sockets and joins are lifted.
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      QUIET: '1',
+      ROOM_CAPACITY: '5000',
+      PRESENCE_NAIVE: naive ? '1' : '0',
+      LEVELS_WATCH: '0',
+      MAX_SOCKETS_PER_ADDRESS: '100000',
+      MAX_PENDING_JOINS_PER_ADDRESS: '100000',
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   child.stderr?.on('data', () => {}); // warnings about refused moves are expected noise
@@ -268,6 +295,8 @@ function botWorker(): void {
           }
           await Promise.all(batch);
         }
+        // Measure a crowd spread over the floor, as before the server chose spawns.
+        for (let i = 0; i < 400 && bots.some((b) => b.room && !b.spread); i++) await new Promise((r) => setTimeout(r, 50));
         parentPort!.postMessage({ done: true });
         return;
       case 'reset':

@@ -1,5 +1,6 @@
-// `npx tsx scripts/demo-accounts.ts` rewrites the demo cabinet accounts (assets/seed/accounts.json)
-// and the test accounts (tests/fixtures/accounts.json) with fresh scrypt hashes.
+// `npx tsx scripts/demo-accounts.ts` rewrites the demo cabinet accounts (seed/demo-accounts.json,
+// outside every folder the server serves) and the test accounts (tests/fixtures/accounts.json)
+// with fresh scrypt hashes.
 // `npx tsx scripts/demo-accounts.ts --hash '<password>'` prints one hash, for adding a real
 // account by hand. The demo passwords are public (README): for local use only.
 import fs from 'node:fs/promises';
@@ -7,7 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Role } from '../shared/accounts.ts';
 import { DEFAULT_COST, type ScryptCost, hashPassword } from '../server/auth/passwords.ts';
-import { ROOT } from '../server/config.ts';
+import { DEMO_ACCOUNTS_FILE, ROOT } from '../server/config.ts';
 import { type Account, Account as AccountSchema } from '../server/storage/records.ts';
 
 interface Demo {
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
     return;
   }
   for (const [file, list, cost] of [
-    [path.join(ROOT, 'assets', 'seed', 'accounts.json'), DEMO_ACCOUNTS, DEFAULT_COST],
+    [DEMO_ACCOUNTS_FILE, DEMO_ACCOUNTS, DEFAULT_COST],
     [path.join(ROOT, 'tests', 'fixtures', 'accounts.json'), TEST_ACCOUNTS, TEST_COST],
   ] as const) {
     await fs.writeFile(file, JSON.stringify(await build(list, cost), null, 2) + '\n');

@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { configFromEnv } from '../server/config.ts';
 import { type ImportTarget, formatRowProblem, importExhibitorsCsv } from '../server/exhibitors/importCsv.ts';
 import { openLowdbStorage } from '../server/storage/lowdbStorage.ts';
+import { seedStorage } from '../server/storage/seed.ts';
 
 const USAGE = 'usage: npm run exhibitors:import -- <file.csv> [--data <db dir>] [--seed]';
 
@@ -32,7 +33,9 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  const storage = values.seed ? null : await openLowdbStorage(path.resolve(values.data ?? config.dataDir), { exhibitors: config.seedFile });
+  const storage = values.seed ? null : await openLowdbStorage(path.resolve(values.data ?? config.dataDir));
+  // A fresh data folder starts from the seed, as the server would on its first start.
+  if (storage) await seedStorage(storage, { exhibitors: config.seedFile });
   try {
     const target: ImportTarget = storage ? { kind: 'storage', storage } : { kind: 'seed', file: config.seedFile };
     const result = await importExhibitorsCsv(text, { assetsDir: config.assetsDir, target });

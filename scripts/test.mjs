@@ -10,9 +10,11 @@ const node = process.execPath;
 
 const steps = [
   { name: 'levels:check', cmd: npm, args: ['run', '-s', 'levels:check'] },
+  { name: 'programme:check', cmd: npm, args: ['run', '-s', 'programme:check'] },
   { name: 'typecheck', cmd: npm, args: ['run', '-s', 'typecheck'] },
   { name: 'lint', cmd: npm, args: ['run', '-s', 'lint'] },
   { name: 'chromium', cmd: node, args: ['scripts/ensure-chromium.mjs'] },
+  { name: 'services', cmd: node, args: ['scripts/ensure-services.mjs'] },
   { name: 'build', cmd: npm, args: ['run', '-s', 'build'] },
   { name: 'vitest', cmd: node, args: ['node_modules/vitest/vitest.mjs', 'run', ...process.argv.slice(2)] },
 ];

@@ -6,36 +6,41 @@ import compression from 'compression';
 import express from 'express';
 import { Server as GameServer } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
-import { DEFAULT_MAIL_FROM, type ServerConfig, seedPaths } from './config.ts';
+import { buildBackends } from './backends.ts';
+import { type ServerConfig, seedPaths } from './config.ts';
+import type { EventBus } from './events/bus.ts';
+import { resumeQueuedMail } from './mail/mailer.ts';
+import type { Mailer } from './mail/types.ts';
+import type { StandAnalyticsService } from './services/analytics.ts';
+import type { Storage } from './storage/storage.ts';
+import type { VisitorIds } from './visitors/visitorId.ts';
 import { useAuthStorage } from './auth/middleware.ts';
 import { StandChatRoom } from './chat/StandChatRoom.ts';
 import { chatApi } from './chat/http.ts';
 import { ChatService } from './chat/service.ts';
+import { addressPostsFromEnv } from './chat/postLimit.ts';
 import { configureChat } from './chat/settings.ts';
 import { ticketSigner } from './chat/tickets.ts';
-import { EventBus } from './events/bus.ts';
 import { leadStreams } from './events/leadStream.ts';
 import { apiRouter } from './http/api.ts';
 import { authApi } from './http/authApi.ts';
 import { cabinetApi } from './http/cabinetApi.ts';
 import { jsonErrors } from './http/jsonErrors.ts';
 import { standApi, standPathOf } from './http/standApi.ts';
-import { createMailer, resumeQueuedMail } from './mail/mailer.ts';
 import { outboxPage } from './mail/outboxPage.ts';
-import type { Mailer } from './mail/types.ts';
-import { createUploads } from './uploads/uploads.ts';
 import { staticRouter } from './http/static.ts';
+import { securityHeaders } from './http/security.ts';
+import { guardMatchmaking } from './matchmaking/guard.ts';
 import { LevelStore } from './levels/levelStore.ts';
 import { watchLevels } from './levels/watchLevels.ts';
+import { type ProgrammeServer, startProgramme } from './programme/programmeServer.ts';
 import { FloorRoom } from './presence/FloorRoom.ts';
 import { announceLevelChange } from './presence/roomRegistry.ts';
 import { configurePresence } from './presence/settings.ts';
 import { formatProblem } from '../shared/level/validate.ts';
 import { ROOMS } from '../shared/protocol.ts';
 import { API } from '../shared/api.ts';
-import { openLowdbStorage } from './storage/lowdbStorage.ts';
-import { type VisitorIds, visitorIds, visitorSecret } from './visitors/visitorId.ts';
-import type { Storage } from './storage/storage.ts';
+import { stampPeerAddress } from './visitors/peerAddress.ts';
 
 /** Largest WebSocket message the server accepts; room messages are small JSON. */
 const MAX_WS_PAYLOAD = 16 * 1024;
@@ -44,82 +49,105 @@ export interface RunningServer {
   url: string;
   levels: LevelStore;
   storage: Storage;
+  /** Stand analytics (counting and the cabinet's table) over the storage. */
+  analytics: StandAnalyticsService;
   mailer: Mailer;
   bus: EventBus;
   /** Signed visitor ids (cookie): one per browser, for rooms, chat and analytics. */
   visitors: VisitorIds;
+  /** The business programme: store, fair clock, live reload. */
+  programme: ProgrammeServer;
   close(): Promise<void>;
 }
 
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const log = config.quiet ? () => {} : (line: string) => console.log(line);
   const seeds = seedPaths(config);
-  const storage = await openLowdbStorage(
-    config.dataDir,
-    { exhibitors: config.seedFile, content: seeds.content, accounts: seeds.accounts },
-    { log },
-  );
+  const backends = await buildBackends(config, log);
+  const { storage, analytics, bus, limits, mailer, uploads, visitors } = backends;
   const levels = new LevelStore(
     config.levelsDir,
     async () => new Set((await storage.listExhibitors()).map((e) => e.id)),
     config.quiet ? () => {} : undefined,
   );
   await levels.load();
-
-  // Leads, their mail state and the cabinet's live feed meet on one bus.
-  const bus = new EventBus();
-  const mailer = createMailer({
-    smtpUrl: config.smtpUrl,
-    outboxDir: path.join(config.dataDir, 'outbox'),
-    storage,
-    from: config.mailFrom ?? DEFAULT_MAIL_FROM,
-    log,
-    onLeadChanged: (lead) => bus.publish('lead', { change: 'mail', lead }),
-  });
-  const uploads = createUploads({ dir: config.uploadsDir ?? path.join(config.dataDir, 'uploads') });
+  const programme = await startProgramme(config, log, backends.fairClock);
   const streams = leadStreams(bus, storage);
 
   /** Set once the server listens (port 0 picks one). */
   let url = '';
   const app = express();
   app.disable('x-powered-by');
+  // CSP, no framing, nosniff, Referrer-Policy on every answer; uploads and logos tighten the CSP.
+  app.use(securityHeaders({ publicUrl: config.publicUrl }));
   // One proxy hop: the client address is the one our proxy saw, not one a client made up.
   if (config.trustProxy) app.set('trust proxy', 1);
-  const visitors = visitorIds({
-    secret: visitorSecret(process.env.VISITOR_SECRET, config.dataDir),
-    secure: config.publicUrl?.startsWith('https:') ?? false,
-  });
   app.use(visitors.middleware);
   useAuthStorage(app, storage);
   app.use(compression());
   // A full stand interior in Cyrillic is the largest body (~150 KB at the schema's limits).
   app.use(express.json({ limit: '256kb' }));
   app.use(API.uploads, uploads.serve);
-  app.use(authApi(storage));
+  app.use(
+    authApi(storage, { bus, secureCookies: config.publicUrl?.startsWith('https:') ?? false, hashConcurrency: config.hashConcurrency }),
+  );
   // Tickets signed per process unless CHAT_SECRET is set (several processes behind one address).
   const chat = new ChatService(storage, () => levels.directory(), ticketSigner(process.env.CHAT_SECRET));
-  app.use(chatApi(chat, storage));
-  app.use(cabinetApi({ storage, uploads, bus, streams }));
+  app.use(chatApi(chat, storage, limits));
+  app.use(cabinetApi({ storage, uploads, bus, streams, analytics }));
   app.use(
-    standApi({ storage, levels, mailer, bus, publicUrl: config.publicUrl, ownUrl: () => url, leadsPerMinute: config.leadsPerMinute }),
+    standApi({ limits, storage, levels, mailer, bus, analytics, publicUrl: config.publicUrl, ownUrl: () => url, leadsPerMinute: config.leadsPerMinute }),
   );
-  app.use(apiRouter(levels, storage));
+  // Readiness: a balancer stops sending visitors once close() has begun.
+  let closing = false;
+  app.use(programme.router);
+  app.use(apiRouter(levels, storage, { listening: () => httpServer.listening, closing: () => closing }));
   // Without SMTP the mail is kept in the outbox; developers read it at API.devOutbox.
   if (!config.smtpUrl) app.use(outboxPage(path.join(config.dataDir, 'outbox')));
-  app.use(staticRouter(config.clientDir, config.assetsDir));
+  // Seeds (accounts!) and stored data are never files a browser can fetch, wherever they lie.
+  const privateDirs = [
+    path.join(config.assetsDir, 'seed'),
+    path.dirname(config.seedFile),
+    path.dirname(seeds.content),
+    path.dirname(seeds.accounts),
+    config.dataDir,
+  ];
+  app.use(staticRouter(config.clientDir, config.assetsDir, privateDirs));
   app.use('/api', jsonErrors(log));
 
   const httpServer = http.createServer(app);
+  // Rooms limit per address: the one we trust, not a client's X-Forwarded-For.
+  stampPeerAddress(httpServer, config.trustProxy ?? false);
   const game = new GameServer({
     transport: new WebSocketTransport({ server: httpServer, maxPayload: MAX_WS_PAYLOAD }),
+    presence: backends.colyseus.presence,
+    driver: backends.colyseus.driver,
     greet: false,
     gracefullyShutdown: false,
   });
-  configurePresence({ levels: () => levels, capacity: config.roomCapacity ?? 1500, naive: config.naiveInterest ?? false });
+  configurePresence({
+    levels: () => levels,
+    capacity: config.roomCapacity ?? 1500,
+    naive: config.naiveInterest ?? false,
+    visitorOf: (cookie) => visitors.fromCookieHeader(cookie),
+  });
   game.define(ROOMS.floor, FloorRoom).filterBy(['floorId']);
-  configureChat(chat);
+  configureChat({
+    service: chat,
+    visitorOf: (cookie) => visitors.fromCookieHeader(cookie),
+    bus,
+    // Visitor posts per address, stand and minute (a school shares one address).
+    addressPosts: addressPostsFromEnv(process.env.CHAT_POSTS_PER_ADDRESS),
+  });
   game.define(ROOMS.standChat, StandChatRoom).filterBy(['standId']);
   await game.listen(config.port, config.host);
+  // After listen: Colyseus binds its matchmaking router to httpServer only then.
+  guardMatchmaking(httpServer, {
+    trustProxy: config.trustProxy ?? false,
+    corsOrigins: config.corsOrigins ?? [],
+    maxSocketsPerAddress: config.maxSocketsPerAddress ?? 20,
+    maxPendingJoinsPerAddress: config.maxPendingJoinsPerAddress ?? 10,
+  });
 
   const addr = httpServer.address() as AddressInfo;
   url = `http://${config.host}:${addr.port}`;
@@ -143,19 +171,22 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     url,
     levels,
     storage,
+    analytics,
     mailer,
     bus,
     visitors,
+    programme,
     async close() {
+      closing = true;
       watcher?.close();
+      programme.close();
       stopAnnouncing();
       // Open event streams never end by themselves; they would hold httpServer.close() forever.
       streams.closeAll();
       await game.gracefullyShutdown(false);
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeAllConnections();
-      await mailer.close();
-      await storage.close();
+      await backends.close();
     },
   };
 }

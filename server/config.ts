@@ -1,6 +1,7 @@
 // Server settings from the environment, with the zero-setup defaults of the embedded mode.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fairClockOffsetFrom } from './programme/fairClock.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -9,6 +10,8 @@ export interface ServerConfig {
   host: string;
   /** Where the embedded store keeps its files (git-ignored). */
   dataDir: string;
+  /** PostgreSQL for the store ("postgres://user@host:5432/expo"); without it, lowdb files in dataDir. */
+  databaseUrl?: string;
   levelsDir: string;
   assetsDir: string;
   /** Built client (vite output); absent in API-only tests. */
@@ -38,17 +41,61 @@ export interface ServerConfig {
   trustProxy?: boolean;
   /** Lead forms (callback, card) accepted per visitor address and minute; default 10. */
   leadsPerMinute?: number;
+  /** Password hashes (scrypt) at once; default cores − 1 (at least 1), so file writes keep a thread. */
+  hashConcurrency?: number;
+  /**
+   * Other origins whose pages may call the matchmaker (CORS, never with credentials); default
+   * none: the app is same-origin and no response carries CORS headers.
+   */
+  corsOrigins?: string[];
+  /** Open WebSockets per client address (floor + chat per tab; a school behind one NAT needs more); default 20. */
+  maxSocketsPerAddress?: number;
+  /** Matchmaking answers per client address not yet used by a socket (joins in flight); default 10. */
+  maxPendingJoinsPerAddress?: number;
+  /** The business programme's files (PROGRAMME_DIR); default <root>/programme. */
+  programmeDir?: string;
+  /** Fair time minus real time in ms (FAIR_CLOCK_OFFSET or FAIR_CLOCK_START); default 0: real time. */
+  fairClockOffsetMs?: number;
+  /** Reload programme files when they change on disk (default true; PROGRAMME_WATCH=0 turns it off). */
+  watchProgramme?: boolean;
 }
 
 export const DEFAULT_MAIL_FROM = 'ММСО Экспо <noreply@expo.local>';
 
-/** Seed files live together: content and accounts sit beside the exhibitors' seed unless given. */
+/** The sample exhibition's exhibitors and interiors; inside assets/, but static.ts serves nothing from it. */
+export const SAMPLE_SEED_DIR = path.join(ROOT, 'assets', 'seed');
+/** Demo cabinet accounts (public passwords, scrypt hashes): outside every served folder. */
+export const DEMO_ACCOUNTS_FILE = path.join(ROOT, 'seed', 'demo-accounts.json');
+
+/**
+ * Seed files live together: content and accounts sit beside the exhibitors' seed unless given;
+ * the sample's accounts live in seed/demo-accounts.json, since account files never belong in a
+ * folder under the served assets.
+ */
 export function seedPaths(config: ServerConfig): { content: string; accounts: string } {
-  const dir = path.dirname(config.seedFile);
+  const dir = path.dirname(path.resolve(config.seedFile));
   return {
     content: config.contentFile ?? path.join(dir, 'content.json'),
-    accounts: config.accountsFile ?? path.join(dir, 'accounts.json'),
+    accounts: config.accountsFile ?? (dir === SAMPLE_SEED_DIR ? DEMO_ACCOUNTS_FILE : path.join(dir, 'accounts.json')),
   };
+}
+
+function originsFrom(value: string | undefined): string[] {
+  if (!value?.trim()) return [];
+  return value.split(',').map((item) => {
+    const url = URL.canParse(item.trim()) ? new URL(item.trim()) : null;
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== item.trim().replace(/\/$/, '')) {
+      throw new Error(`CORS_ORIGINS must be comma-separated origins like https://partner.example.org, got "${item.trim()}"`);
+    }
+    return url.origin;
+  });
+}
+
+function positiveInt(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number of at least 1, got "${value}"`);
+  return n;
 }
 
 function publicUrlFrom(value: string | undefined): string | undefined {
@@ -60,6 +107,15 @@ function publicUrlFrom(value: string | undefined): string | undefined {
   return url.origin;
 }
 
+function databaseUrlFrom(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const url = URL.canParse(value) ? new URL(value) : null;
+  if (!url || (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:')) {
+    throw new Error(`DATABASE_URL must be a PostgreSQL address like postgres://user@host:5432/expo, got "${url ? url.protocol : 'not an address'}"`);
+  }
+  return value;
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
@@ -68,10 +124,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     port,
     host: env.HOST ?? '127.0.0.1',
     dataDir,
+    databaseUrl: databaseUrlFrom(env.DATABASE_URL),
     levelsDir: path.resolve(env.LEVELS_DIR ?? path.join(ROOT, 'levels')),
     assetsDir: path.resolve(env.ASSETS_DIR ?? path.join(ROOT, 'assets')),
     clientDir: path.resolve(env.CLIENT_DIR ?? path.join(ROOT, 'dist', 'client')),
-    seedFile: path.resolve(env.SEED_FILE ?? path.join(ROOT, 'assets', 'seed', 'exhibitors.json')),
+    seedFile: path.resolve(env.SEED_FILE ?? path.join(SAMPLE_SEED_DIR, 'exhibitors.json')),
+    accountsFile: env.ACCOUNTS_FILE ? path.resolve(env.ACCOUNTS_FILE) : undefined,
     quiet: env.QUIET === '1',
     roomCapacity: Number(env.ROOM_CAPACITY ?? 1500) || 1500,
     naiveInterest: env.PRESENCE_NAIVE === '1',
@@ -82,5 +140,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     uploadsDir: path.resolve(env.UPLOADS_DIR ?? path.join(dataDir, 'uploads')),
     trustProxy: env.TRUST_PROXY === '1',
     leadsPerMinute: Number(env.LEADS_PER_MINUTE ?? 10) || 10,
+    hashConcurrency: env.HASH_CONCURRENCY ? positiveInt('HASH_CONCURRENCY', env.HASH_CONCURRENCY, 1) : undefined,
+    corsOrigins: originsFrom(env.CORS_ORIGINS),
+    maxSocketsPerAddress: positiveInt('MAX_SOCKETS_PER_ADDRESS', env.MAX_SOCKETS_PER_ADDRESS, 20),
+    maxPendingJoinsPerAddress: positiveInt('MAX_PENDING_JOINS_PER_ADDRESS', env.MAX_PENDING_JOINS_PER_ADDRESS, 10),
+    programmeDir: path.resolve(env.PROGRAMME_DIR ?? path.join(ROOT, 'programme')),
+    fairClockOffsetMs: fairClockOffsetFrom(env),
+    watchProgramme: env.PROGRAMME_WATCH !== '0',
   };
 }

@@ -28,6 +28,11 @@ export const PasswordChangeBody = z.strictObject({
 });
 export type PasswordChangeBody = z.infer<typeof PasswordChangeBody>;
 
+/** E-mail addresses compare case-insensitively and without surrounding spaces. */
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
 /** May this account act for this exhibitor (edit the stand, read leads, staff the chat)? */
 export function canActFor(me: Pick<Me, 'role' | 'exhibitors'>, exhibitorId: string): boolean {
   return me.role === 'organiser' || me.exhibitors.includes(exhibitorId);

@@ -6,6 +6,8 @@ import { LocalText } from './text.ts';
 
 export const API = {
   health: '/api/health',
+  /** For load balancers: 200 only while listening, storage writable and not shutting down. */
+  ready: '/api/ready',
   floors: '/api/floors',
   floor: '/api/floors/:floorId',
   /** Where every exhibitor stands: one row per stand, for search across floors. */
@@ -31,6 +33,8 @@ export const API = {
   login: '/api/auth/login',
   logout: '/api/auth/logout',
   me: '/api/auth/me',
+  /** "Am I logged in?" without an error: 200 { me } or { me: null } (me answers 401 when not). */
+  session: '/api/auth/session',
   password: '/api/auth/password',
 
   // The exhibitor cabinet (a session is required; 401 without, 403 for someone else's stand).
@@ -55,6 +59,18 @@ export const API = {
   chatUnread: '/api/chat/unread',
   /** The staff inbox: conversations of the account's stands, newest activity first. */
   chatInbox: '/api/chat/inbox',
+
+  // The business programme (read-only; see shared/programme/views.ts for the answers).
+  /** Clusters, events with their state at the fair clock, speakers in brief. */
+  programme: '/api/programme',
+  programmeEvent: '/api/programme/events/:eventId',
+  /** One event as an .ics file for "add to calendar". */
+  programmeEventIcs: '/api/programme/events/:eventId.ics',
+  programmeSpeaker: '/api/programme/speakers/:speakerId',
+  /** The fair clock: real time unless FAIR_CLOCK_OFFSET / FAIR_CLOCK_START shift it. */
+  programmeClock: '/api/programme/clock',
+  /** Programme-file problems refused now, formatted "file:line:col path: message". */
+  programmeProblems: '/api/programme/problems',
 
   /** Development only (no SMTP_URL): the mail written to the outbox. */
   devOutbox: '/dev/outbox',

@@ -19,6 +19,11 @@ export const MUTE_CHOICES = [5, 15, 60, 24 * 60] as const;
 export const QUICK_REPLIES_MAX = 30;
 /** How many stands' unread counts one request may ask about. */
 export const UNREAD_STANDS_MAX = 100;
+/** Close codes of a stand chat connection that the client acts on (never auto-reconnected). */
+export const CHAT_CLOSE = {
+  /** Staff: the cabinet session behind the ticket ended (logout, password change): fetch a new ticket, or log in. */
+  sessionEnded: 4011,
+} as const;
 
 /** A stand id as in the floor files. */
 export const StandId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(64);
@@ -212,7 +217,11 @@ export const ChatTicket = z.object({ ticket: z.string(), expiresAt: z.number() }
 export type ChatTicket = z.infer<typeof ChatTicket>;
 
 export const UnreadQuery = z.strictObject({
-  visitorId: VisitorId,
+  /**
+   * Ignored (older pages sent their own id). The visitor is the one of the request's signed
+   * `expo_vid` cookie, so nobody can ask about another visitor's private answers.
+   */
+  visitorId: VisitorId.optional(),
   /** standId -> the last message id the visitor has read there. */
   marks: z.record(StandId, z.number().int().min(0)).refine((m) => Object.keys(m).length <= UNREAD_STANDS_MAX, {
     message: `at most ${UNREAD_STANDS_MAX} stands at once`,

@@ -1,6 +1,8 @@
-// Free walking (keyboard, joystick): a step that slides along stand walls and stays in the hall.
-// The same function will validate moves on the server, so it is pure and deterministic.
-import type { Vec } from './geometry.ts';
+// Walking, as both sides see it: the step the client predicts (keyboard and joystick walking
+// slides along stand walls and stays in the hall) and the check the floor room applies to
+// every move a client proposes. The client engine runs the same check on its own positions
+// before it sends them, so a move the client shows is a move the server takes.
+import { type Vec, dist } from './geometry.ts';
 import type { Level } from './level/schema.ts';
 import type { StandGrid } from './level/spatial.ts';
 
@@ -8,6 +10,10 @@ import type { StandGrid } from './level/spatial.ts';
 export const BODY_RADIUS = 0.45;
 /** Walking speed on the canvas, metres per second (brisk: halls are large). */
 export const WALK_SPEED = 7;
+/** Moves may outpace the walking speed by this factor (timer jitter, catching up). */
+export const SPEED_SLACK = 1.6;
+/** Positions travel rounded (centimetres, decimetres): this much inside a wall is rounding. */
+export const WALL_TOLERANCE = 0.05;
 
 const probe: number[] = [];
 
@@ -42,4 +48,37 @@ export function stepWithCollision(
     if (!blocked(grid, x, ny, r)) y = ny;
   }
   return { x, y };
+}
+
+type Floor = Pick<Level, 'size'>;
+
+/**
+ * Whether a visitor may stand at p: inside the hall and not inside a stand's walls. The body
+ * radius is not required here: paths from the route planner and clicks may pass close to a
+ * wall, and the predicted step (which keeps the radius) only ever produces a subset of this.
+ */
+export function canStandAt(level: Floor, grid: StandGrid, p: Vec): boolean {
+  const { width, height } = level.size;
+  if (!(p.x >= 0 && p.y >= 0 && p.x <= width && p.y <= height)) return false;
+  const t = WALL_TOLERANCE;
+  grid.query({ x: p.x - t, y: p.y - t, w: 2 * t, h: 2 * t }, probe);
+  for (const i of probe) {
+    const s = grid.stands[i]!;
+    if (p.x > s.x + t && p.x < s.x + s.w - t && p.y > s.y + t && p.y < s.y + s.h - t) return false;
+  }
+  return true;
+}
+
+/** The furthest a visitor may get in `elapsedS` seconds (long pauses count as two seconds). */
+export function reachIn(elapsedS: number): number {
+  return WALK_SPEED * SPEED_SLACK * Math.min(Math.max(elapsedS, 0.05), 2) + 1;
+}
+
+export type MoveVerdict = { ok: true } | { ok: false; reason: 'blocked' | 'too-far' };
+
+/** The rule for a proposed move from `from` to `to`, `elapsedS` after the last accepted one. */
+export function checkMove(level: Floor, grid: StandGrid, from: Vec, to: Vec, elapsedS: number): MoveVerdict {
+  if (!canStandAt(level, grid, to)) return { ok: false, reason: 'blocked' };
+  if (dist(from, to) > reachIn(elapsedS)) return { ok: false, reason: 'too-far' };
+  return { ok: true };
 }

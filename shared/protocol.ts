@@ -2,9 +2,42 @@
 // names and payload schemas, defined once. Client and server import from here only.
 import { z } from 'zod';
 import { VisitorId } from './analytics.ts';
-import { CHAT_PAGE_MAX, ChatThread, type ChatMe, MUTE_MINUTES_MAX, type StaffOnline, StandId } from './chat.ts';
+import { NAME_MAX, cleanName } from './names.ts';
+import {
+  CHAT_PAGE_MAX,
+  type ChatActionResult,
+  type ChatError,
+  type ChatMessage,
+  type ChatPage,
+  type ChatPostResult,
+  ChatThread,
+  type ChatMe,
+  MUTE_MINUTES_MAX,
+  type StaffOnline,
+  StandId,
+} from './chat.ts';
 
-export const PROTOCOL_VERSION = 1;
+/**
+ * Bumped whenever a message changes shape. A page that joins with an older (or no) version is
+ * refused with PROTOCOL_OUTDATED: it must reload to get the current client.
+ * 2: floor joins carry no position (the server chooses the spawn); typed message maps.
+ */
+export const PROTOCOL_VERSION = 2;
+
+/** Join refusals, as the error code the client's join promise rejects with. Defined once here. */
+export const JOIN_ERRORS = {
+  /** The page is older than the server: reload it. */
+  protocolOutdated: { code: 4409, message: 'this page is out of date: reload it to continue' },
+  /** No valid signed visitor id cookie (expo_vid): load the site's page first, with cookies on. */
+  visitorRequired: { code: 4401, message: 'no visitor id: reload the page (cookies must be allowed)' },
+} as const;
+export const PROTOCOL_OUTDATED = JOIN_ERRORS.protocolOutdated.code;
+
+/** Whether join options come from a page older than this protocol (no version counts as old). */
+export function protocolOutdated(options: unknown): boolean {
+  const v = typeof options === 'object' && options !== null ? (options as { protocol?: unknown }).protocol : undefined;
+  return typeof v !== 'number' || !Number.isInteger(v) || v < PROTOCOL_VERSION;
+}
 
 export const ROOMS = {
   /** One room type per floor, filtered by floor id; overflow opens another instance. */
@@ -23,7 +56,7 @@ export const CLIENT_MSG = {
 
 /** Messages a floor room sends to its clients. */
 export const SERVER_MSG = {
-  /** The joining client's own id and (resumed or spawn) position. */
+  /** The joining client's own id and (resumed or spawn) position, chosen by the server. */
   welcome: 'welcome',
   /** Changes among visitors near the client's viewport (see PeopleDelta). */
   people: 'people',
@@ -31,8 +64,6 @@ export const SERVER_MSG = {
   correct: 'correct',
   /** Visitors at each stand and on each floor, summed over room instances. */
   counts: 'counts',
-  /** Answer to `who`: people on the floor matching a query. */
-  whoResult: 'whoResult',
   warning: 'warning',
   /** An organiser edited this floor's file and the server took it: refetch the layout. */
   levelChanged: 'levelChanged',
@@ -40,37 +71,26 @@ export const SERVER_MSG = {
   levelProblems: 'levelProblems',
 } as const;
 
-export const NAME_MAX = 24;
 /** Positions travel as integer decimetres: compact and exact enough for walking. */
 export const POSITION_SCALE = 10;
 export const AVATAR_COLOURS = ['#0ea5e9', '#7c3aed', '#db2777', '#059669', '#d97706', '#dc2626', '#2563eb', '#475569'] as const;
 
-/** Display names that would pass for the fair's own people are refused. */
-const RESERVED = /(staff|admin|moder|organi[sz]|оргкомитет|организатор|модератор|администратор|сотрудник|стенд|ммсо|mmso)/i;
-
-/** Trims and limits a display name; returns null when it is empty or impersonates staff. */
-export function cleanName(raw: string): string | null {
-  // Control and zero-width characters are removed before anything else is judged.
-  const name = raw
-    // eslint-disable-next-line no-control-regex -- matching control characters is the point
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202f\u2060-\u206f\ufeff]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, NAME_MAX)
-    .trim();
-  if (!name || RESERVED.test(name)) return null;
-  return name;
-}
+// Display names (cleaning, the look-alike staff check) live in names.ts; re-exported for old imports.
+export { NAME_MAX, cleanName };
 
 const Coord = z.number().finite().min(-1).max(10_000);
 
+/**
+ * Joining a floor. The client never says where it appears: the server places it (the floor's
+ * arrival point, the visitor's own last position on that floor, or the portal it came
+ * through, which must exist). Unknown keys, such as x/y from pages of protocol 1, are dropped.
+ */
 export const JoinOptions = z.object({
   floorId: z.string().regex(/^[a-z0-9-]+$/).max(64),
   name: z.string().max(200).optional(),
   colour: z.number().int().min(0).max(AVATAR_COLOURS.length - 1).optional(),
-  /** Where to appear (resuming after a restart, or arriving through a portal). */
-  x: Coord.optional(),
-  y: Coord.optional(),
+  /** Arriving through a portal: its id on this floor (the `to.portal` of the portal taken). */
+  portal: z.string().max(64).optional(),
   protocol: z.number().int().optional(),
 });
 export type JoinOptions = z.infer<typeof JoinOptions>;
@@ -90,6 +110,7 @@ export const ProfileMsg = z.object({
 export type ProfileMsg = z.infer<typeof ProfileMsg>;
 
 export const WhoMsg = z.object({ q: z.string().max(NAME_MAX) });
+export type WhoMsg = z.infer<typeof WhoMsg>;
 
 export const CLIENT_SCHEMAS = {
   [CLIENT_MSG.move]: MoveMsg,
@@ -97,6 +118,34 @@ export const CLIENT_SCHEMAS = {
   [CLIENT_MSG.profile]: ProfileMsg,
   [CLIENT_MSG.who]: WhoMsg,
 } as const;
+
+/** Floor room, client → server: message name → payload (what the room's schema accepts). */
+export type FloorClientMessages = { [K in keyof typeof CLIENT_SCHEMAS]: z.infer<(typeof CLIENT_SCHEMAS)[K]> };
+/** Floor room requests (client `request`, server handler's return value): name → answer. */
+export interface FloorReplies {
+  who: WhoEntry[];
+}
+/** Floor room, server → client: message name → payload. */
+export interface FloorServerMessages {
+  welcome: Welcome;
+  people: PeopleDelta;
+  correct: CorrectMsg;
+  counts: Counts;
+  warning: WarningMsg;
+  levelChanged: LevelChanged;
+  levelProblems: LevelProblems;
+}
+
+/** The server refused a move: the avatar goes back here (metres). */
+export interface CorrectMsg {
+  x: number;
+  y: number;
+}
+
+/** A message the room dropped, and why (the client logs it). */
+export interface WarningMsg {
+  message: string;
+}
 
 export interface Welcome {
   id: number;
@@ -191,7 +240,10 @@ export const CHAT_SERVER_MSG = {
 
 export const ChatJoinOptions = z.object({
   standId: StandId,
-  /** Visitors: their browser-remembered id (the server derives their per-stand ref from it). */
+  /**
+   * Ignored (pages of protocol 1 sent it). A visitor is who the signed `expo_vid` cookie of the
+   * WebSocket request says; without one the join is refused with JOIN_ERRORS.visitorRequired.
+   */
   visitorId: VisitorId.optional(),
   name: z.string().max(200).optional(),
   /** Staff: a ticket from the chat ticket endpoint (their cabinet session), never a flag. */
@@ -214,6 +266,29 @@ export const CHAT_CLIENT_SCHEMAS = {
 } as const;
 
 export type ChatClientMsg = { [K in keyof typeof CHAT_CLIENT_SCHEMAS]: z.infer<(typeof CHAT_CLIENT_SCHEMAS)[K]> };
+/** Stand chat, client → server: message name → payload. */
+export type ChatClientMessages = ChatClientMsg;
+/** Stand chat requests: name → answer (a `forbidden`/`rate`/`invalid` ChatError for any of them). */
+export interface ChatReplies {
+  post: ChatPostResult;
+  history: ChatPage | ChatError;
+  since: ChatPage | ChatError;
+  remove: ChatActionResult;
+  mute: ChatActionResult;
+  read: ChatError | undefined;
+}
+/** Stand chat, server → client: message name → payload. */
+export interface ChatServerMessages {
+  chatWelcome: ChatWelcome;
+  chatMessage: ChatMessage[];
+  chatStaff: ChatStaffMsg;
+  chatMuted: ChatMutedMsg;
+}
+
+/** To a visitor just muted: until when (ms since the epoch). */
+export interface ChatMutedMsg {
+  until?: number;
+}
 
 export interface ChatWelcome {
   standId: string;

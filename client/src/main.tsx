@@ -1,20 +1,28 @@
-// Client entry: the hall, or the exhibitor cabinet at /cabinet (its own chunk, no Pixi).
+// Client entry: the hall, the exhibitor cabinet at /cabinet or the business programme at
+// /programme and /speakers (each its own chunk, without Pixi).
 import { Suspense, lazy } from 'react';
 import { createRoot } from 'react-dom/client';
 import { isCabinetPath } from '../../shared/routes.ts';
 import { exposeDebugHandle } from './debugHandle.ts';
+import { isProgrammePath } from './programme/paths.ts';
 import { App, preloadHall } from './ui/App.tsx';
 import './ui/styles.css';
 
 const CabinetApp = lazy(() => import('./ui/cabinet/CabinetApp.tsx').then((m) => ({ default: m.CabinetApp })));
+const ProgrammeApp = lazy(() => import('./programme/ProgrammeApp.tsx').then((m) => ({ default: m.ProgrammeApp })));
 
 exposeDebugHandle();
 const cabinet = isCabinetPath(location.pathname);
-if (!cabinet) void preloadHall();
+const programme = !cabinet && isProgrammePath(location.pathname);
+if (!cabinet && !programme) void preloadHall();
 createRoot(document.getElementById('root')!).render(
   cabinet ? (
     <Suspense fallback={null}>
       <CabinetApp />
+    </Suspense>
+  ) : programme ? (
+    <Suspense fallback={null}>
+      <ProgrammeApp />
     </Suspense>
   ) : (
     <App />

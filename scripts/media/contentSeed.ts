@@ -4,6 +4,7 @@
 import type { CategoryId } from '../../shared/categories.ts';
 import type { Exhibitor } from '../../shared/exhibitor.ts';
 import { seededRandom } from '../../shared/random.ts';
+import { SAMPLE_AS_OF } from '../../shared/sampleDates.ts';
 import { StandContent, type GalleryItem, type Material, type StandVideo, type Webinar } from '../../shared/standContent.ts';
 import { OFFERS } from './offers.ts';
 import { PLATFORMS, TOPICS, speaker } from './webinarTopics.ts';
@@ -28,11 +29,16 @@ export interface MediaInventory {
   materials: MaterialAsset[];
 }
 
-/** The fair's days: webinars fall on these, at Moscow daytime hours. */
-export const FAIR_FIRST_DAY = '2026-11-24';
+/**
+ * The sample fair's days: webinars fall on these, at Moscow daytime hours. The dates are
+ * written around SAMPLE_AS_OF (day 4 of 11); the server moves them all at first seed so that
+ * moment is "now" on the fair clock (shared/sampleDates.ts): finished, live and upcoming.
+ */
+const DAY_MS = 86_400_000;
+export const FAIR_FIRST_DAY = new Date(Date.parse(SAMPLE_AS_OF) - 3 * DAY_MS).toISOString().slice(0, 10);
 export const FAIR_DAYS = 11;
-/** Webinars that ended before this moment have had time to get a recording. */
-export const RECORDINGS_AS_OF = Date.parse('2026-11-25T21:00:00+03:00');
+/** Webinars that ended 39 hours before SAMPLE_AS_OF have had time to get a recording; later ones not yet. */
+export const RECORDINGS_AS_OF = Date.parse(SAMPLE_AS_OF) - 39 * 3_600_000;
 
 export const videoPaths = (key: string) => ({
   src: `assets/video/${key}.webm`,
@@ -115,7 +121,7 @@ function materialsFor(e: Exhibitor, inv: MediaInventory, rand: () => number): Ma
 
 /** Moscow wall time on a fair day as ISO 8601 with its offset. */
 function moscow(dayIndex: number, minutes: number): string {
-  const day = new Date(Date.parse(`${FAIR_FIRST_DAY}T00:00:00Z`) + dayIndex * 86_400_000).toISOString().slice(0, 10);
+  const day = new Date(Date.parse(`${FAIR_FIRST_DAY}T00:00:00Z`) + dayIndex * DAY_MS).toISOString().slice(0, 10);
   const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
   const mm = String(minutes % 60).padStart(2, '0');
   return `${day}T${hh}:${mm}:00+03:00`;

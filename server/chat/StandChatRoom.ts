@@ -1,22 +1,29 @@
 // One stand's chat: the public chat and visitors' private threads with the stand's staff.
 // Created on demand (filtered by stand id), disposed when empty; messages live in the store,
-// so the room is only the live view. Staff join with a ticket from their cabinet session,
-// checked in onAuth; whatever else a client claims about itself is ignored.
+// so the room is only the live view. Visitors are who the signed `expo_vid` cookie of their
+// WebSocket request says (no cookie, no join); staff join with a ticket bound to their
+// cabinet session, and are closed out when that session ends (bus: accountRevoked). Whatever
+// else a client claims about itself is ignored. Posting limits and mutes count per visitor
+// and per client address.
 import { type AuthContext, type Client, type Delayed, ErrorCode, Room, ServerError } from '@colyseus/core';
-import type { ChatActionResult, ChatError, ChatMessage, StaffOnline } from '../../shared/chat.ts';
+import { CHAT_CLOSE, type ChatActionResult, type ChatError, type ChatMessage, type StaffOnline } from '../../shared/chat.ts';
 import {
   CHAT_CLIENT_MSG,
   CHAT_CLIENT_SCHEMAS,
   CHAT_SERVER_MSG,
   type ChatClientMsg,
+  type ChatServerMessages,
   ChatJoinOptions,
   type ChatStaffMsg,
   type ChatWelcome,
+  JOIN_ERRORS,
 } from '../../shared/protocol.ts';
+import { TypedSender, refuseOutdated } from '../rooms/typedRoom.ts';
 import { TokenBucket } from '../tokenBucket.ts';
+import { addressKey, peerFromHeaders } from '../visitors/peerAddress.ts';
 import { STAFF_POSTS, VISITOR_POSTS } from './postLimit.ts';
 import { type ChatStand, type Participant, meOf } from './service.ts';
-import { chatService } from './settings.ts';
+import { chatService, chatSettings } from './settings.ts';
 import { publishStaffOnline } from './staffOnline.ts';
 
 const RECONNECT_SECONDS = 20;
@@ -40,10 +47,13 @@ export class StandChatRoom extends Room {
   private stand!: ChatStand;
   private company = '';
   private readonly conns = new Map<string, Conn>();
-  /** Per person (visitor ref or account), so several tabs share one allowance. */
+  /** Per person (visitor ref or account), so several tabs share one allowance; and per address. */
   private readonly posts = new Map<string, TokenBucket>();
+  private stopRevocations: (() => void) | null = null;
   private staffShown = '[]';
   private readonly kicked = new Set<string>();
+  /** Sends checked against the chat protocol's server → client map. */
+  private readonly out = new TypedSender<ChatServerMessages>(this);
   private pending: ChatMessage[] = [];
   private lastFanout = 0;
   private fanoutTimer: Delayed | null = null;
@@ -58,6 +68,8 @@ export class StandChatRoom extends Room {
     // Our own buckets decide about floods; Colyseus' counter is a last line of defence.
     this.maxMessagesPerSecond = 200;
     void this.setMetadata({ standId: stand.standId });
+    // A logout or password change closes that account's staff connections at once.
+    this.stopRevocations = chatSettings().bus.on('accountRevoked', ({ accountId }) => this.revoke(accountId));
     for (const type of Object.values(CHAT_CLIENT_MSG)) {
       this.onMessage(type, (client: Client, payload: unknown) => this.receive(client, type, payload));
     }
@@ -66,7 +78,8 @@ export class StandChatRoom extends Room {
     });
   }
 
-  override async onAuth(_client: Client, options: unknown, _context: AuthContext): Promise<Participant> {
+  override async onAuth(_client: Client, options: unknown, context: AuthContext): Promise<Participant> {
+    refuseOutdated(options);
     const parsed = ChatJoinOptions.safeParse(options);
     if (!parsed.success || parsed.data.standId !== this.stand.standId) throw new ServerError(ErrorCode.AUTH_FAILED, 'bad join options');
     const o = parsed.data;
@@ -75,8 +88,11 @@ export class StandChatRoom extends Room {
       if (!staff) throw new ServerError(ErrorCode.AUTH_FAILED, 'this ticket does not let you staff this stand (expired, or not your stand)');
       return staff;
     }
-    if (o.visitorId === undefined) throw new ServerError(ErrorCode.AUTH_FAILED, 'a visitor id or a staff ticket is required');
-    return chatService().visitor(this.stand, o.visitorId, o.name);
+    // o.visitorId (older pages) is ignored: only the server-signed cookie says who this is.
+    const { service, visitorOf } = chatSettings();
+    const visitorId = visitorOf(context.headers.get('cookie'));
+    if (!visitorId) throw new ServerError(JOIN_ERRORS.visitorRequired.code, JOIN_ERRORS.visitorRequired.message);
+    return service.visitor(this.stand, visitorId, o.name, addressKey(peerFromHeaders(context.headers)));
   }
 
   override async onJoin(client: Client, _options: unknown, auth: Participant): Promise<void> {
@@ -92,6 +108,12 @@ export class StandChatRoom extends Room {
   }
 
   override async onReconnect(client: Client): Promise<void> {
+    // The session may have ended while the link was down (the revocation found no socket).
+    const p = this.conns.get(client.sessionId)?.p;
+    if (p?.kind === 'staff' && !(await chatService().sessionLive(p.accountId, p.sessionHash))) {
+      this.kick(client, CHAT_CLOSE.sessionEnded, 'the cabinet session ended');
+      return;
+    }
     await this.welcome(client);
   }
 
@@ -102,6 +124,7 @@ export class StandChatRoom extends Room {
   }
 
   override async onDispose(): Promise<void> {
+    this.stopRevocations?.();
     // A room whose stand was unknown never got one.
     if (!this.stand) return;
     await publishStaffOnline(this.presence, this.stand.standId, []);
@@ -120,7 +143,7 @@ export class StandChatRoom extends Room {
       lastId: await service.lastId(this.stand),
       mutedUntil: await service.mutedUntil(this.stand, conn.p),
     };
-    client.send(CHAT_SERVER_MSG.welcome, w);
+    this.out.sendTo(client, CHAT_SERVER_MSG.welcome, w);
   }
 
   /** The exhibitor's own people connected now, once each, by name. */
@@ -136,7 +159,7 @@ export class StandChatRoom extends Room {
     if (text === this.staffShown) return;
     this.staffShown = text;
     const msg: ChatStaffMsg = { staff };
-    this.broadcast(CHAT_SERVER_MSG.staff, msg);
+    this.out.broadcast(CHAT_SERVER_MSG.staff, msg);
     await publishStaffOnline(
       this.presence,
       this.stand.standId,
@@ -151,21 +174,41 @@ export class StandChatRoom extends Room {
     return { ok: false, error: 'invalid' };
   }
 
+  /** Closes every staff connection of an account (its sessions ended); "staff online" follows in onLeave. */
+  private revoke(accountId: string): void {
+    for (const client of this.clients) {
+      const conn = this.conns.get(client.sessionId);
+      if (conn?.p.kind === 'staff' && conn.p.accountId === accountId) this.kick(client, CHAT_CLOSE.sessionEnded, 'the cabinet session ended');
+    }
+  }
+
   private kick(client: Client, code: number, reason: string): void {
     console.warn(`[chat] ${this.stand.standId}/${client.sessionId}: disconnected, ${reason}`);
     this.kicked.add(client.sessionId);
     client.leave(code, reason);
   }
 
-  private postLimit(p: Participant, now: number): TokenBucket {
-    const key = p.kind === 'visitor' ? `v:${p.ref}` : `s:${p.accountId}`;
+  /**
+   * How long to wait before posting (0: go ahead). Visitors need a token of their own, then
+   * one of their address: in that order, so one visitor's refused posts never spend the
+   * address budget of the others behind it (a refusal by the address costs only the poster).
+   */
+  private waitToPost(p: Participant): number {
+    const now = Date.now();
+    if (p.kind === 'staff') return this.postLimit(`s:${p.accountId}`, STAFF_POSTS, now).wait(now);
+    const own = this.postLimit(`v:${p.ref}`, VISITOR_POSTS, now).wait(now);
+    if (own > 0) return own;
+    return this.postLimit(`a:${p.address}`, chatSettings().addressPosts, now).wait(now);
+  }
+
+  private postLimit(key: string, rate: { perSecond: number; burst: number }, now: number): TokenBucket {
     let limit = this.posts.get(key);
     if (!limit) {
-      const rate = p.kind === 'visitor' ? VISITOR_POSTS : STAFF_POSTS;
+      // Forget people whose allowance is full again, so the map does not grow all day (before
+      // adding: a new bucket is full too, and forgetting it would forget its first post).
+      if (this.posts.size >= 1000) for (const [k, l] of this.posts) if (l.idle(now)) this.posts.delete(k);
       limit = new TokenBucket(rate.perSecond, rate.burst, now);
       this.posts.set(key, limit);
-      // Forget people whose allowance is full again, so the map does not grow all day.
-      if (this.posts.size > 1000) for (const [k, l] of this.posts) if (l.idle(now)) this.posts.delete(k);
     }
     return limit;
   }
@@ -183,7 +226,7 @@ export class StandChatRoom extends Room {
     const service = chatService();
     for (const client of this.clients) {
       const conn = this.conns.get(client.sessionId);
-      if (conn && service.sees(conn.p, m.thread)) client.send(CHAT_SERVER_MSG.message, [m]);
+      if (conn && service.sees(conn.p, m.thread)) this.out.sendTo(client, CHAT_SERVER_MSG.message, [m]);
     }
   }
 
@@ -194,7 +237,7 @@ export class StandChatRoom extends Room {
     const batch = this.pending;
     this.pending = [];
     this.lastFanout = Date.now();
-    this.broadcast(CHAT_SERVER_MSG.message, batch);
+    this.out.broadcast(CHAT_SERVER_MSG.message, batch);
   }
 
   private async receive(client: Client, type: ChatMsgType, payload: unknown): Promise<unknown> {
@@ -212,10 +255,7 @@ export class StandChatRoom extends Room {
     switch (type) {
       case CHAT_CLIENT_MSG.post: {
         const m = parsed.data as ChatClientMsg['post'];
-        const result = await service.post(this.stand, p, this.company, m.text, m.thread, () => {
-          const t = Date.now();
-          return this.postLimit(p, t).wait(t);
-        });
+        const result = await service.post(this.stand, p, this.company, m.text, m.thread, () => this.waitToPost(p));
         if (result.ok) this.deliver(result.message);
         return result;
       }
@@ -244,10 +284,15 @@ export class StandChatRoom extends Room {
     }
   }
 
+  /** Tells the muted visitor, and everyone here behind their address (muted with them). */
   private tellMuted(ref: string, result: ChatActionResult): void {
+    const addresses = new Set<string>();
+    for (const { p } of this.conns.values()) if (p.kind === 'visitor' && p.ref === ref) addresses.add(p.address);
     for (const client of this.clients) {
       const conn = this.conns.get(client.sessionId);
-      if (conn?.p.kind === 'visitor' && conn.p.ref === ref) client.send(CHAT_SERVER_MSG.muted, { until: result.ok ? result.until : undefined });
+      if (conn?.p.kind === 'visitor' && (conn.p.ref === ref || addresses.has(conn.p.address))) {
+        this.out.sendTo(client, CHAT_SERVER_MSG.muted, { until: result.ok ? result.until : undefined });
+      }
     }
   }
 }

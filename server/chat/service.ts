@@ -1,5 +1,6 @@
 // The stand chat's rules on the server side, shared by the rooms and the HTTP API: who a
-// connection is (visitor or staff, from a ticket), what they may see and do, and the
+// connection is (a visitor by the signed id of their cookie, or staff by a ticket bound to a
+// live session), what they may see and do, mutes (per visitor and per address), and the
 // storage-backed answers (history pages, unread counts, the staff inbox).
 import { type Me, canActFor, canModerate } from '../../shared/accounts.ts';
 import type { DirectoryEntry } from '../../shared/api.ts';
@@ -21,10 +22,13 @@ import {
   checkChatText,
   conversationKey,
 } from '../../shared/chat.ts';
-import { cleanName } from '../../shared/protocol.ts';
+import { cleanName } from '../../shared/names.ts';
 import type { StoredChatMessage } from '../storage/chatStore.ts';
 import type { Storage } from '../storage/storage.ts';
-import { guestName, visitorRef } from './identity.ts';
+import { conversationsOf, muteDropCutoff } from './chatRules.ts';
+import { guestNameOf } from '../visitors/visitorId.ts';
+import { AddressMutes } from './addressMutes.ts';
+import { visitorRef } from './identity.ts';
 import type { TicketSigner } from './tickets.ts';
 
 export interface ChatStand {
@@ -34,10 +38,18 @@ export interface ChatStand {
 }
 
 export type Participant =
-  | { kind: 'visitor'; ref: string; name: string }
+  | {
+      kind: 'visitor';
+      ref: string;
+      name: string;
+      /** Limit key of the client address (server/visitors/peerAddress.ts addressKey). */
+      address: string;
+    }
   | {
       kind: 'staff';
       accountId: string;
+      /** The session the ticket came from: the connection lives only as long as it does. */
+      sessionHash: string;
       name: string;
       badge: StaffBadge;
       /** May read and answer private threads (acts for the exhibitor). */
@@ -68,6 +80,8 @@ function fail(error: ChatError['error'], extra: Omit<ChatError, 'ok' | 'error'> 
 }
 
 export class ChatService {
+  private readonly addressMutes = new AddressMutes();
+
   constructor(
     private readonly storage: Storage,
     private readonly directory: () => DirectoryEntry[],
@@ -84,27 +98,39 @@ export class ChatService {
     return (await this.storage.getExhibitor(exhibitorId))?.name ?? exhibitorId;
   }
 
-  visitor(stand: ChatStand, visitorId: string, name: string | undefined): Participant {
+  /** A visitor by the signed id from their cookie (never one the client names). */
+  visitor(stand: ChatStand, visitorId: string, name: string | undefined, address: string): Participant {
     const ref = visitorRef(stand.standId, visitorId);
-    return { kind: 'visitor', ref, name: (name !== undefined ? cleanName(name) : null) ?? guestName(ref) };
+    return { kind: 'visitor', ref, name: (name !== undefined ? cleanName(name) : null) ?? guestNameOf(visitorId), address };
   }
 
-  /** Staff from a ticket, with role and exhibitors read now (not when the ticket was made). */
+  /**
+   * Staff from a ticket whose session is still live, with role and exhibitors read now (not
+   * when the ticket was made).
+   */
   async staff(stand: ChatStand, ticket: string): Promise<Participant | null> {
-    const accountId = this.tickets.verify(ticket, this.now());
-    const account = accountId ? await this.storage.getAccount(accountId) : undefined;
+    const holder = this.tickets.verify(ticket, this.now());
+    if (!holder || !(await this.sessionLive(holder.accountId, holder.sessionHash))) return null;
+    const account = await this.storage.getAccount(holder.accountId);
     if (!account || !canModerate(account, stand.exhibitorId)) return null;
     const own = account.exhibitors.includes(stand.exhibitorId);
     const badge: StaffBadge = own ? 'staff' : account.role === 'exhibitor' ? 'staff' : account.role;
     return {
       kind: 'staff',
       accountId: account.id,
+      sessionHash: holder.sessionHash,
       name: account.name,
       badge,
       seesPrivate: canActFor(account, stand.exhibitorId),
       moderates: true,
       online: own,
     };
+  }
+
+  /** Whether the session a staff ticket came from still exists (not logged out, not expired). */
+  async sessionLive(accountId: string, sessionHash: string): Promise<boolean> {
+    const session = await this.storage.getSession(sessionHash);
+    return !!session && session.accountId === accountId && Date.parse(session.expiresAt) > this.now();
   }
 
   /** The threads a participant may read on this stand. */
@@ -121,10 +147,14 @@ export class ChatService {
     return this.storage.chatLastId(stand.standId);
   }
 
+  /** A visitor's mute on this stand: their own (stored) or their address's, whichever is later. */
   async mutedUntil(stand: ChatStand, p: Participant): Promise<number | null> {
     if (p.kind !== 'visitor') return null;
-    const until = await this.storage.chatMutedUntil(stand.standId, p.ref);
-    return until !== undefined && until > this.now() ? until : null;
+    const now = this.now();
+    const stored = await this.storage.chatMutedUntil(stand.standId, p.ref);
+    const own = stored !== undefined && stored > now ? stored : null;
+    const byAddress = this.addressMutes.mutedUntil(stand.standId, p.address, now);
+    return own === null ? byAddress : byAddress === null ? own : Math.max(own, byAddress);
   }
 
   /**
@@ -153,6 +183,7 @@ export class ChatService {
       at: this.now(),
       ...(p.kind === 'staff' ? { accountId: p.accountId } : {}),
     });
+    if (p.kind === 'visitor') this.addressMutes.noteAuthor(stand.standId, p.ref, p.address);
     return { ok: true, message: toWire(stored) };
   }
 
@@ -181,8 +212,10 @@ export class ChatService {
     const m = await this.storage.getChatMessage(stand.standId, id);
     if (!m) return { result: fail('not-found') };
     if (!this.sees(p, m.thread) || m.author.kind !== 'visitor') return { result: fail('forbidden') };
-    const until = this.now() + minutes * 60_000;
-    await this.storage.setChatMute(stand.standId, m.author.ref, until, p.accountId);
+    const now = this.now();
+    const until = now + minutes * 60_000;
+    await this.storage.setChatMute(stand.standId, m.author.ref, until, p.accountId, muteDropCutoff(until));
+    this.addressMutes.muteAuthor(stand.standId, m.author.ref, until, now);
     return { result: { ok: true, until }, ref: m.author.ref };
   }
 
@@ -192,12 +225,12 @@ export class ChatService {
     await this.storage.setChatReadMark(p.accountId, conversationKey(stand.standId, thread), Math.min(upTo, last));
   }
 
-  /** Staff answers a visitor has not read, per stand they ask about. */
-  async unread(q: UnreadQuery): Promise<Record<string, number>> {
+  /** Staff answers a visitor (by the signed id of their cookie) has not read, per stand asked. */
+  async unread(visitorId: string, marks: UnreadQuery['marks']): Promise<Record<string, number>> {
     const out: Record<string, number> = {};
-    for (const [standId, after] of Object.entries(q.marks)) {
+    for (const [standId, after] of Object.entries(marks)) {
       if (!this.stand(standId)) continue;
-      const ref = visitorRef(standId, q.visitorId);
+      const ref = visitorRef(standId, visitorId);
       const n = await this.storage.chatCount(standId, { threads: [null, ref], after, authorKind: 'staff' });
       if (n > 0) out[standId] = n;
     }
@@ -229,7 +262,7 @@ export class ChatService {
       }
       const own = me.exhibitors.includes(d.exhibitor);
       const seesPrivate = canActFor(me, d.exhibitor);
-      const conversations = (await this.storage.chatConversations(standId)).filter((c) => c.thread === null || seesPrivate);
+      const conversations = conversationsOf(await this.storage.chatThreadHeads(standId)).filter((c) => c.thread === null || seesPrivate);
       if (own && !conversations.some((c) => c.thread === null)) {
         out.push({ standId, floorId: d.floor, exhibitorId: d.exhibitor, company, thread: null, last: null, unread: 0, own });
       }

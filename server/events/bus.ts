@@ -8,7 +8,7 @@ export interface BusTopics {
   lead: LeadEvent;
   /**
    * An account's sessions ended (logout, password change, deactivation): its staff tickets
-   * are void and its open staff connections close. `except` is a session hash that lives on.
+   * are void and its open staff connections close.
    */
   accountRevoked: { accountId: string; reason: 'logout' | 'password' | 'deactivated' };
 }

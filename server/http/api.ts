@@ -1,16 +1,19 @@
-// The JSON API: floors and exhibitors. Paths come from shared/api.ts.
+// The JSON API: health and readiness (health.ts), floors and exhibitors. Paths come from
+// shared/api.ts.
 import { Router } from 'express';
 import { API, type LevelProblemList } from '../../shared/api.ts';
 import { formatProblem } from '../../shared/level/validate.ts';
 import type { LevelStore } from '../levels/levelStore.ts';
 import type { Storage } from '../storage/storage.ts';
+import { type Lifecycle, healthRouter } from './health.ts';
 
-export function apiRouter(levels: LevelStore, storage: Storage): Router {
+/** Until told otherwise, a server that answers is listening and not shutting down. */
+const ALWAYS_UP: Lifecycle = { listening: () => true, closing: () => false };
+
+export function apiRouter(levels: LevelStore, storage: Storage, lifecycle: Lifecycle = ALWAYS_UP): Router {
   const r = Router();
 
-  r.get(API.health, (_req, res) => {
-    res.json({ ok: true, floors: levels.list().length, refusedProblems: levels.problems.length });
-  });
+  r.use(healthRouter(levels, storage, lifecycle));
 
   r.get(API.floors, (_req, res) => {
     res.json(levels.summaries().sort((a, b) => a.order - b.order));

@@ -5,13 +5,14 @@ import { type NextFunction, type Request, type Response, Router } from 'express'
 import { z } from 'zod';
 import { canActFor } from '../../shared/accounts.ts';
 import { API } from '../../shared/api.ts';
-import { CategoryId } from '../../shared/categories.ts';
-import { Exhibitor } from '../../shared/exhibitor.ts';
+import { ExhibitorEdit, contentProblems } from '../../shared/exhibitorEdit.ts';
 import { LeadPatch, LeadStatus } from '../../shared/leads.ts';
 import { StandContent } from '../../shared/standContent.ts';
 import { currentMe, requireAccount, requireActFor, sameOriginOnly } from '../auth/middleware.ts';
 import type { EventBus } from '../events/bus.ts';
 import type { LeadStreams } from '../events/leadStream.ts';
+import type { StandAnalyticsService } from '../services/analytics.ts';
+import { CabinetService } from '../services/cabinet.ts';
 import type { Storage } from '../storage/storage.ts';
 import type { Uploads } from '../uploads/types.ts';
 import { leadsCsv } from './leadsCsv.ts';
@@ -22,59 +23,21 @@ export interface CabinetApiDeps {
   uploads: Uploads;
   bus: EventBus;
   streams: LeadStreams;
+  analytics: StandAnalyticsService;
 }
-
-/** The card fields an exhibitor edits; id, name and category are the organisers' (checked below). */
-const ExhibitorEdit = Exhibitor.omit({ id: true, category: true }).extend({
-  id: z.string().optional(),
-  category: CategoryId.optional(),
-});
 
 const LeadFilter = z.strictObject({
   status: LeadStatus.optional(),
   kind: z.enum(['callback', 'card']).optional(),
 });
 
-/**
- * A media path an exhibitor may use: a sample asset, or a file in its own upload folder
- * ("uploads/<exhibitorId>/..."), never another exhibitor's upload.
- */
-export function mediaAllowed(media: string, exhibitorId: string): boolean {
-  if (media.includes('..')) return false;
-  return media.startsWith('assets/') || media.startsWith(`uploads/${exhibitorId}/`);
-}
-
-/** Every media path of an interior with its JSON path, for precise error details. */
-function mediaPaths(c: StandContent): [string, string][] {
-  const out: [string, string][] = [];
-  if (c.video) {
-    out.push(['video.src', c.video.src]);
-    if (c.video.poster) out.push(['video.poster', c.video.poster]);
-    c.video.captions.forEach((cap, i) => out.push([`video.captions.${i}.src`, cap.src]));
-  }
-  c.gallery.forEach((g, i) => out.push([`gallery.${i}.image`, g.image]));
-  c.materials.forEach((m, i) => out.push([`materials.${i}.file`, m.file]));
-  return out;
-}
-
-function duplicateIds(c: StandContent): string[] {
-  const problems: string[] = [];
-  for (const list of ['gallery', 'materials', 'webinars'] as const) {
-    const seen = new Set<string>();
-    c[list].forEach((item, i) => {
-      if (seen.has(item.id)) problems.push(`${list}.${i}.id: "${item.id}" is used twice`);
-      seen.add(item.id);
-    });
-  }
-  return problems;
-}
-
 function paramOf(req: Request, name: string): string {
   return String(req.params[name]);
 }
 
 export function cabinetApi(deps: CabinetApiDeps): Router {
-  const { storage, uploads, bus, streams } = deps;
+  const { storage, uploads, bus, streams, analytics } = deps;
+  const cabinet = new CabinetService(storage);
   const r = Router();
   r.use('/api/cabinet', sameOriginOnly, requireAccount);
 
@@ -100,31 +63,18 @@ export function cabinetApi(deps: CabinetApiDeps): Router {
   });
 
   r.put(API.cabinetExhibitor, ...own, async (req, res) => {
-    const id = paramOf(req, 'exhibitorId');
-    const current = (await storage.getExhibitor(id))!;
     const edit = parseOr400(ExhibitorEdit, req.body, res);
     if (!edit) return;
-    const problems: string[] = [];
-    if (edit.id !== undefined && edit.id !== id) problems.push('id: the id of an exhibitor cannot be changed');
-    if (edit.logo.startsWith('uploads/') ? !mediaAllowed(edit.logo, id) : edit.logo.includes('..')) {
-      problems.push(`logo: use a sample logo or a file uploaded for this exhibitor (uploads/${id}/...)`);
-    }
-    if (problems.length > 0) {
-      res.status(400).json({ error: 'the request body is not valid', details: problems });
+    const outcome = await cabinet.editExhibitor(paramOf(req, 'exhibitorId'), edit, currentMe(res).role);
+    if (!outcome) {
+      res.status(404).json({ error: `exhibitor "${paramOf(req, 'exhibitorId')}" not found` });
       return;
     }
-    // The name is what the fair's catalogue and contract say; only organisers change it.
-    if (edit.category !== undefined && edit.category !== current.category && currentMe(res).role !== 'organiser') {
-      res.status(403).json({ error: 'only organisers may change the category of an exhibitor' });
+    if (!outcome.ok) {
+      res.status(outcome.status).json({ error: outcome.error, ...(outcome.details ? { details: outcome.details } : {}) });
       return;
     }
-    if (edit.name !== current.name && currentMe(res).role !== 'organiser') {
-      res.status(403).json({ error: 'only organisers may change the name of an exhibitor' });
-      return;
-    }
-    const next = Exhibitor.parse({ ...edit, id, category: edit.category ?? current.category });
-    await storage.upsertExhibitors([next]);
-    res.json(next);
+    res.json(outcome.next);
   });
 
   r.get(API.cabinetContent, ...own, async (req, res) => {
@@ -135,12 +85,7 @@ export function cabinetApi(deps: CabinetApiDeps): Router {
     const id = paramOf(req, 'exhibitorId');
     const content = parseOr400(StandContent, req.body, res);
     if (!content) return;
-    const problems = [
-      ...mediaPaths(content)
-        .filter(([, media]) => !mediaAllowed(media, id))
-        .map(([where, media]) => `${where}: "${media}" is not a sample asset or a file uploaded for this exhibitor (uploads/${id}/...)`),
-      ...duplicateIds(content),
-    ];
+    const problems = contentProblems(content, id);
     if (problems.length > 0) {
       res.status(400).json({ error: 'the request body is not valid', details: problems });
       return;
@@ -189,7 +134,7 @@ export function cabinetApi(deps: CabinetApiDeps): Router {
   });
 
   r.get(API.cabinetAnalytics, ...own, async (req, res) => {
-    res.set('Cache-Control', 'no-store').json(await storage.analytics(paramOf(req, 'exhibitorId')));
+    res.set('Cache-Control', 'no-store').json(await analytics.of(paramOf(req, 'exhibitorId')));
   });
 
   r.post(API.cabinetUpload, ...own, uploads.receive);

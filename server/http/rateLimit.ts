@@ -1,6 +1,7 @@
-// Fixed-window counters per key (an IP, or IP + e-mail): at most `limit` hits per window. Used
-// for login failures and visitors' lead forms; in memory, since one process serves the fair
-// (a shared store such as Redis replaces it when the server scales out).
+// Fixed-window counters per key (an IP, or IP + e-mail): at most `limit` hits per window, used
+// for password changes and visitors' lead forms; in memory, since one process serves the fair
+// (a shared store such as Redis replaces it when the server scales out). Also the key a client
+// address is limited under (addressKey).
 import type { Response } from 'express';
 
 interface Window {
@@ -52,4 +53,20 @@ export function tooMany(res: Response, waitMs: number, what: string): void {
     .status(429)
     .set('Retry-After', String(seconds))
     .json({ error: `too many ${what}; try again in ${seconds < 120 ? `${seconds} s` : `${Math.ceil(seconds / 60)} min`}` });
+}
+
+/**
+ * The key a client address is limited under: IPv4 as is (also when IPv4-mapped), IPv6 by its
+ * /64 prefix, since one subscriber is usually given a whole /64 and could rotate through it.
+ */
+export function addressKey(ip: string | undefined): string {
+  if (!ip) return '?';
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped) return mapped[1]!;
+  if (!ip.includes(':')) return ip;
+  const [head = '', tail] = ip.split('%')[0]!.toLowerCase().split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = tail === undefined ? left : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
 }

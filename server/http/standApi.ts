@@ -1,27 +1,33 @@
 // What visitors do at a stand, no account needed: read the interior, count visits, plays and
 // downloads, leave a callback request or a business card for the materials, take a webinar to
-// their calendar. Paths come from shared/api.ts; every body is zod-validated.
-import { randomUUID } from 'node:crypto';
+// their calendar. Paths come from shared/api.ts; every body is zod-validated. Leads are built
+// and accepted by server/services/leads.ts; analytics count the signed visitor-id cookie.
 import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import { StandEvent } from '../../shared/analytics.ts';
 import { API, type LeadAccepted } from '../../shared/api.ts';
 import type { Exhibitor } from '../../shared/exhibitor.ts';
-import { CallbackRequest, CardForMaterials, type Lead } from '../../shared/leads.ts';
+import { CallbackRequest, CardForMaterials } from '../../shared/leads.ts';
 import { viewUrl } from '../../shared/routes.ts';
 import type { EventBus } from '../events/bus.ts';
 import type { LevelStore } from '../levels/levelStore.ts';
 import type { Mailer } from '../mail/types.ts';
+import type { StandAnalyticsService } from '../services/analytics.ts';
+import { LeadService, newLead } from '../services/leads.ts';
 import type { Storage } from '../storage/storage.ts';
 import { webinarCalendar } from './ics.ts';
-import { WindowLimiter, tooMany } from './rateLimit.ts';
+import type { Limits } from '../limits.ts';
+import { tooMany } from './rateLimit.ts';
 import { parseOr400 } from './validate.ts';
 
 export interface StandApiDeps {
+  /** Where rate limiters come from (the composition root's). */
+  limits: Limits;
   storage: Storage;
   levels: LevelStore;
   mailer: Mailer;
   bus: EventBus;
+  analytics: StandAnalyticsService;
   /** Origin for links in e-mails; else the request's own. */
   publicUrl?: string;
   /** The address the server listens on (known once it listens), for e-mail links. */
@@ -57,10 +63,11 @@ export function standPathOf(levels: LevelStore, exhibitorId: string, standId?: s
 }
 
 export function standApi(deps: StandApiDeps): Router {
-  const { storage, levels, mailer, bus } = deps;
+  const { storage, levels, mailer, bus, analytics } = deps;
+  const leads = new LeadService(storage, analytics, bus);
   const r = Router();
-  const leadLimit = new WindowLimiter(deps.leadsPerMinute ?? 10, 60_000);
-  const eventLimit = new WindowLimiter(deps.eventsPerMinute ?? 120, 60_000);
+  const leadLimit = deps.limits.window(deps.leadsPerMinute ?? 10, 60_000);
+  const eventLimit = deps.limits.window(deps.eventsPerMinute ?? 120, 60_000);
 
   async function exhibitorOr404(req: Request, res: Response): Promise<Exhibitor | undefined> {
     const id = String(req.params.exhibitorId);
@@ -93,13 +100,6 @@ export function standApi(deps: StandApiDeps): Router {
     return true;
   }
 
-  async function accept(lead: Lead): Promise<void> {
-    // Durable first: the visitor hears "sent" only once the lead is on disk.
-    await storage.addLead(lead);
-    await storage.recordLead(lead.exhibitorId, new Date(lead.createdAt));
-    bus.publish('lead', { change: 'created', lead });
-  }
-
   r.get(API.standContent, async (req, res) => {
     if (!(await exhibitorOr404(req, res))) return;
     res.set('Cache-Control', 'no-cache').json(await storage.getContent(String(req.params.exhibitorId)));
@@ -116,7 +116,8 @@ export function standApi(deps: StandApiDeps): Router {
     if (!e) return;
     const event = parseOr400(StandEvent, req.body, res);
     if (!event) return;
-    await storage.recordEvent(e.id, event, new Date());
+    // The signed cookie's id, never the body's: a made-up id must not count as another visitor.
+    await analytics.record(e.id, { kind: event.kind, visitorId: res.locals.visitorId });
     res.status(204).end();
   });
 
@@ -129,17 +130,8 @@ export function standApi(deps: StandApiDeps): Router {
     const body = parseOr400(CallbackRequest, req.body, res);
     if (!body) return;
     const { consent: _consent, ...callback } = body;
-    const lead: Lead = {
-      id: randomUUID(),
-      exhibitorId: e.id,
-      ...stand,
-      createdAt: new Date().toISOString(),
-      status: 'new',
-      note: '',
-      kind: 'callback',
-      callback,
-    };
-    await accept(lead);
+    const lead = newLead(e.id, stand.standId, { kind: 'callback', callback });
+    await leads.accept(lead);
     const answer: LeadAccepted = { id: lead.id, mail: 'none' };
     res.status(201).json(answer);
   });
@@ -152,19 +144,8 @@ export function standApi(deps: StandApiDeps): Router {
     if (!stand) return;
     const body = parseOr400(CardForMaterials, req.body, res);
     if (!body) return;
-    const now = new Date().toISOString();
-    const lead: Lead = {
-      id: randomUUID(),
-      exhibitorId: e.id,
-      ...stand,
-      createdAt: now,
-      status: 'new',
-      note: '',
-      kind: 'card',
-      card: body.card,
-      mail: { status: 'queued', attempts: 0, updatedAt: now },
-    };
-    await accept(lead);
+    const lead = newLead(e.id, stand.standId, { kind: 'card', card: body.card });
+    await leads.accept(lead);
     // The card is the exhibitor's already; the e-mail goes out (and retries) on its own.
     mailer.sendMaterials({
       lead,

@@ -1,15 +1,52 @@
 // Serves the built client and the sample assets; client URLs (/floor/...) get index.html so
-// that a shared or reloaded link opens the same view.
+// that a shared or reloaded link opens the same view. Never serves a private folder (the seed
+// files, the data folder), even when one lies inside a served folder: the sample seed sits in
+// assets/seed, and an operator may point DATA_DIR anywhere.
 import fs from 'node:fs';
 import path from 'node:path';
-import express, { type Router } from 'express';
+import express, { type RequestHandler, type Router } from 'express';
 import { API } from '../../shared/api.ts';
 
-export function staticRouter(clientDir: string, assetsDir: string): Router {
+/** True when `file` is `dir` itself or lies below it. */
+function inside(file: string, dir: string): boolean {
+  const rel = path.relative(dir, file);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/**
+ * 404 for any URL that maps into one of `privateDirs` under `root`. Checked on the decoded path,
+ * as express.static decodes it ("%2e" or "%73eed" reach the same file).
+ */
+function refusePrivate(root: string, privateDirs: readonly string[]): RequestHandler {
+  const dirs = privateDirs.map((d) => path.resolve(d));
+  return (req, res, next) => {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(req.path);
+    } catch {
+      res.status(404).type('text/plain').send('Not found');
+      return;
+    }
+    const file = path.join(root, path.normalize(decoded));
+    if (dirs.some((d) => inside(file, d))) {
+      res.status(404).type('text/plain').send('Not found');
+      return;
+    }
+    next();
+  };
+}
+
+/** Client views are extension-less paths (/floor/x/stand/y, /cabinet/...); a missing file is a 404. */
+const CLIENT_VIEW = /^\/(?!api\/|assets\/|uploads\/)(?:[^/]*\/)*[^/.]*$/;
+
+export function staticRouter(clientDir: string, assetsDir: string, privateDirs: readonly string[] = []): Router {
   const r = express.Router();
+  const assetsRoot = path.resolve(assetsDir);
+  const clientRoot = path.resolve(clientDir);
   r.use(
     API.assets,
-    express.static(assetsDir, {
+    refusePrivate(assetsRoot, privateDirs),
+    express.static(assetsRoot, {
       maxAge: '1h',
       setHeaders: (res, file) => {
         res.set('X-Content-Type-Options', 'nosniff');
@@ -19,15 +56,16 @@ export function staticRouter(clientDir: string, assetsDir: string): Router {
     }),
   );
   r.use(
-    express.static(clientDir, {
+    refusePrivate(clientRoot, privateDirs),
+    express.static(clientRoot, {
       index: false,
       setHeaders: (res, file) => {
         if (file.includes(`${path.sep}assets${path.sep}`)) res.set('Cache-Control', 'public, max-age=31536000, immutable');
       },
     }),
   );
-  const indexFile = path.join(clientDir, 'index.html');
-  r.get(/^\/(?!api\/|assets\/).*/, (_req, res, next) => {
+  const indexFile = path.join(clientRoot, 'index.html');
+  r.get(CLIENT_VIEW, (_req, res, next) => {
     if (!fs.existsSync(indexFile)) {
       next();
       return;

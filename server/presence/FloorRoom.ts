@@ -1,18 +1,27 @@
 // One floor's live presence. The server is authoritative: a client only proposes moves of
-// its own avatar, which are checked against the floor (inside the hall, not through stands,
-// at walking speed). Each client receives only the people near its viewport (a grid query
-// per tick, diffed against what it already knows), plus counts for the whole floor.
-import { type Client, Room } from '@colyseus/core';
+// its own avatar, which are checked by the shared move rule (shared/movement.ts, the same
+// check the client engine runs), and the server chooses where a visitor appears. Visitors
+// are known by their signed visitor-id cookie. Each client receives only the people near its
+// viewport (a grid query per tick, diffed against what it already knows), plus counts for
+// the whole floor.
+import { type AuthContext, type Client, Room, ServerError } from '@colyseus/core';
+import { arrivalPoint, spreadArrival } from '../../shared/arrival.ts';
 import { dist } from '../../shared/geometry.ts';
 import { type FloorModel, buildFloorModel } from '../../shared/level/model.ts';
 import { doorstep } from '../../shared/level/stand.ts';
-import { BODY_RADIUS, WALK_SPEED } from '../../shared/movement.ts';
+import { canStandAt, checkMove } from '../../shared/movement.ts';
+import { addEnter, addLeave, addMove, isEmptyDelta, packDm, unpackDm } from '../../shared/peopleDelta.ts';
 import {
   AVATAR_COLOURS,
   CLIENT_MSG,
   CLIENT_SCHEMAS,
   type Counts,
+  type FloorClientMessages,
+  type FloorReplies,
+  type FloorServerMessages,
+  JOIN_ERRORS,
   JoinOptions,
+  type MoveMsg,
   type PeopleDelta,
   SERVER_MSG,
   type ViewMsg,
@@ -22,25 +31,44 @@ import {
   toDm,
 } from '../../shared/protocol.ts';
 import { staffedStands } from '../chat/staffOnline.ts';
+import { TypedRoom, refuseOutdated } from '../rooms/typedRoom.ts';
+import { TokenBucket } from '../tokenBucket.ts';
+import { guestNameOf } from '../visitors/visitorId.ts';
 import { type Person, PeopleGrid } from './peopleGrid.ts';
 import { registerFloorRoom } from './roomRegistry.ts';
+import { holdSeat, lastPosition, releaseSeats, rememberPosition, seatClosed, seatCount, seatOpened } from './seats.ts';
 import { presenceSettings } from './settings.ts';
-import { TokenBucket } from '../tokenBucket.ts';
+import { ThrottledLog } from './throttledLog.ts';
+
+export interface FloorProtocol {
+  client: FloorClientMessages;
+  replies: FloorReplies;
+  server: FloorServerMessages;
+}
+
+/** What onAuth learnt about a joining client. */
+interface FloorAuth {
+  visitorId: string;
+}
 
 /** A visitor within this distance of a stand's doorstep counts as being at the stand. */
 const AT_STAND = 4;
-/** Moves may outpace the walking speed by this factor (timer jitter, catching up). */
-const SPEED_SLACK = 1.6;
 const VIEW_MAX_W = 140;
 const VIEW_MAX_H = 100;
 /** People sent per client at most: the nearest ones; crowds further out show as stand counts. */
 const VIEW_PEOPLE_LIMIT = 60;
 const TICK_MS = 100;
 const COUNTS_MS = 1000;
-const RECONNECT_SECONDS = 30;
+/**
+ * A dropped link keeps its avatar this long for the SDK to reconnect (others would otherwise
+ * see it vanish and reappear). Longer outages end in a fresh join at the visitor's last
+ * position, and a fresh join by the same visitor drops the held seat at once.
+ */
+const RECONNECT_SECONDS = 5;
 
 interface ClientState {
   person: Person;
+  visitorId: string;
   view: ViewMsg;
   /** Per person in view: the position last sent to this client (decimetres), as x * 65536 + y. */
   known: Map<number, number>;
@@ -60,7 +88,10 @@ export class FloorRoom extends Room {
   private lastCounts = '';
   private readonly scratch: Person[] = [];
   private readonly seen = new Set<number>();
+  /** Clients being disconnected: whatever they still have queued is dropped unread. */
   private readonly kicked = new Set<string>();
+  private readonly log = new ThrottledLog();
+  private io!: TypedRoom<FloorProtocol>;
   private unregister: () => void = () => {};
 
   override onCreate(options: unknown): void {
@@ -79,12 +110,27 @@ export class FloorRoom extends Room {
     this.clock.setInterval(() => this.tick(), TICK_MS);
     this.clock.setInterval(() => void this.publishCounts(), COUNTS_MS);
 
-    for (const type of Object.values(CLIENT_MSG)) {
-      this.onMessage(type, (client: Client, payload: unknown) => this.receive(client, type, payload));
-    }
-    // Anything else a client sends is dropped with a warning, never thrown.
-    this.onMessage('*', (client: Client, type: unknown) => this.reject(client, `unknown message "${String(type)}"`));
+    this.io = new TypedRoom<FloorProtocol>(this, CLIENT_SCHEMAS, {
+      admit: (client) => ({ pass: this.admit(client) }),
+      invalid: (client, _type, why) => this.reject(client, why),
+    });
+    this.io.onTyped(CLIENT_MSG.move, (client, m) => this.move(client, m));
+    this.io.onTyped(CLIENT_MSG.view, (client, v) => this.view(client, v));
+    this.io.onTyped(CLIENT_MSG.profile, (client, m) => this.profile(client, m.name, m.colour));
+    this.io.onTyped(CLIENT_MSG.who, (_client, m) => this.who(m.q));
     this.unregister = registerFloorRoom(this, this.floorId);
+  }
+
+  /** Sends a message to everyone in this room (organisers' layout edits). */
+  tell<K extends keyof FloorServerMessages & string>(type: K, payload: FloorServerMessages[K]): void {
+    this.io.broadcast(type, payload);
+  }
+
+  override onAuth(_client: Client, options: unknown, context: AuthContext): FloorAuth {
+    refuseOutdated(options);
+    const visitorId = presenceSettings().visitorOf(context.headers.get('cookie'));
+    if (!visitorId) throw new ServerError(JOIN_ERRORS.visitorRequired.code, JOIN_ERRORS.visitorRequired.message);
+    return { visitorId };
   }
 
   /** Live floor layout changes (organisers' edits) keep everyone where they are. */
@@ -93,40 +139,62 @@ export class FloorRoom extends Room {
     if (level && level !== this.model.level) this.model = buildFloorModel(level);
   }
 
-  override onJoin(client: Client, options: unknown): void {
+  override onJoin(client: Client, options: unknown, auth: FloorAuth): void {
     const opts = JoinOptions.safeParse(options);
     const o = opts.success ? opts.data : { floorId: this.floorId };
+    // The same visitor joining afresh (their link dropped, the page rejoined): the seat held
+    // for the old link goes now, so nobody sees a ghost of them.
+    releaseSeats(auth.visitorId);
     const id = this.nextId++;
-    const name = (o.name !== undefined ? cleanName(o.name) : null) ?? `Гость ${1000 + (id % 9000)}`;
+    const name = (o.name !== undefined ? cleanName(o.name) : null) ?? guestNameOf(auth.visitorId);
     const colour = o.colour ?? id % AVATAR_COLOURS.length;
-    const start = o.x !== undefined && o.y !== undefined && this.walkable(o.x, o.y) ? { x: o.x, y: o.y } : this.spawnPoint(id);
+    const start = this.spawnPoint(auth.visitorId, o.portal, id);
     const person: Person = { id, sessionId: client.sessionId, name, colour, x: start.x, y: start.y, version: 1, standId: null, cell: 0 };
     person.standId = this.standAt(person.x, person.y);
     this.grid.add(person);
     const now = Date.now();
     this.states.set(client.sessionId, {
       person,
+      visitorId: auth.visitorId,
       view: { x: person.x - 50, y: person.y - 35, w: 100, h: 70 },
       known: new Map(),
       bucket: new TokenBucket(25, 50, now),
       lastMoveAt: now,
       malformed: 0,
     });
+    seatOpened(auth.visitorId);
     this.welcome(client);
   }
 
-  override async onDrop(client: Client, code?: number): Promise<void> {
+  override onDrop(client: Client, code?: number): void {
+    const st = this.states.get(client.sessionId);
+    if (st) rememberPosition(st.visitorId, this.floorId, st.person);
     // A client we disconnected on purpose does not get its seat back, and neither does a
     // closed tab (1001 "going away"): only a broken link (1006 and the like) waits.
-    if (this.kicked.delete(client.sessionId) || code === 1001) return;
-    // The avatar stays while the client reconnects, so nobody sees it vanish and reappear.
-    await this.allowReconnection(client, RECONNECT_SECONDS);
+    if (this.kicked.has(client.sessionId) || code === 1001 || !st) return;
+    // The visitor already has a newer seat (the server noticed this drop late): nothing to keep.
+    if (seatCount(st.visitorId) > 1) return;
+    // The avatar stays while the client reconnects, so nobody sees it vanish and reappear;
+    // Colyseus calls onLeave when the wait ends without a reconnection (or is cancelled).
+    const seat = this.allowReconnection(client, RECONNECT_SECONDS);
+    const release = holdSeat(st.visitorId, () => seat.reject(false));
+    seat.then(release, release);
   }
 
   private kick(client: Client, code: number, reason: string): void {
+    if (this.kicked.has(client.sessionId)) return;
     console.warn(`[presence] ${this.floorId}/${client.sessionId}: disconnected, ${reason}`);
     this.kicked.add(client.sessionId);
     client.leave(code, reason);
+  }
+
+  /** Whether a message of this client is read at all: not once it is being disconnected. */
+  private admit(client: Client): boolean {
+    const st = this.states.get(client.sessionId);
+    if (!st || this.kicked.has(client.sessionId)) return false;
+    if (st.bucket.take(Date.now())) return true;
+    if (st.bucket.refused > 200) this.kick(client, 4004, 'flooding');
+    return false;
   }
 
   override onReconnect(client: Client): void {
@@ -137,8 +205,12 @@ export class FloorRoom extends Room {
   }
 
   override onLeave(client: Client): void {
+    this.kicked.delete(client.sessionId);
+    this.log.close(client.sessionId, (n) => `[presence] ${this.floorId}/${client.sessionId}: ${n} more dropped messages were not logged`);
     const st = this.states.get(client.sessionId);
     if (!st) return;
+    rememberPosition(st.visitorId, this.floorId, st.person);
+    seatClosed(st.visitorId);
     this.grid.remove(st.person);
     this.states.delete(client.sessionId);
   }
@@ -154,70 +226,51 @@ export class FloorRoom extends Room {
   private welcome(client: Client): void {
     const p = this.states.get(client.sessionId)!.person;
     const w: Welcome = { id: p.id, x: p.x, y: p.y, name: p.name, colour: p.colour, roomId: this.roomId, capacity: this.maxClients };
-    client.send(SERVER_MSG.welcome, w);
-    if (this.lastCounts) client.send(SERVER_MSG.counts, JSON.parse(this.lastCounts) as Counts);
+    this.io.sendTo(client, SERVER_MSG.welcome, w);
+    if (this.lastCounts) this.io.sendTo(client, SERVER_MSG.counts, JSON.parse(this.lastCounts) as Counts);
   }
 
-  private reject(client: Client, why: string): void {
-    const st = this.states.get(client.sessionId);
-    if (!st) return;
-    st.malformed++;
-    console.warn(`[presence] ${this.floorId}/${client.sessionId}: dropped ${why}`);
-    client.send(SERVER_MSG.warning, { message: why });
-    if (st.malformed > 50) this.kick(client, 4005, 'too many malformed messages');
-  }
-
-  private receive(client: Client, type: (typeof CLIENT_MSG)[keyof typeof CLIENT_MSG], payload: unknown): unknown {
+  private reject(client: Client, why: string): undefined {
     const st = this.states.get(client.sessionId);
     if (!st) return undefined;
-    const now = Date.now();
-    if (!st.bucket.take(now)) {
-      if (st.bucket.refused > 200) this.kick(client, 4004, 'flooding');
-      return undefined;
+    st.malformed++;
+    this.log.warn(client.sessionId, `[presence] ${this.floorId}/${client.sessionId}: dropped ${why}`);
+    this.io.sendTo(client, SERVER_MSG.warning, { message: why });
+    if (st.malformed > 50) this.kick(client, 4005, 'too many malformed messages');
+    return undefined;
+  }
+
+  private view(client: Client, v: ViewMsg): void {
+    const st = this.states.get(client.sessionId);
+    if (!st) return;
+    const w = Math.min(v.w, VIEW_MAX_W);
+    const h = Math.min(v.h, VIEW_MAX_H);
+    st.view = { x: v.x + (v.w - w) / 2, y: v.y + (v.h - h) / 2, w, h };
+  }
+
+  private profile(client: Client, raw: string, colour: number): void {
+    const st = this.states.get(client.sessionId);
+    if (!st) return;
+    const name = cleanName(raw);
+    if (!name) {
+      this.reject(client, 'this name cannot be used');
+      return;
     }
-    const parsed = CLIENT_SCHEMAS[type].safeParse(payload);
-    if (!parsed.success) {
-      this.reject(client, `malformed "${type}": ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-      return undefined;
-    }
-    const msg = parsed.data;
-    switch (type) {
-      case CLIENT_MSG.move:
-        this.move(client, st, msg as { x: number; y: number }, now);
-        return undefined;
-      case CLIENT_MSG.view: {
-        const v = msg as ViewMsg;
-        const w = Math.min(v.w, VIEW_MAX_W);
-        const h = Math.min(v.h, VIEW_MAX_H);
-        st.view = { x: v.x + (v.w - w) / 2, y: v.y + (v.h - h) / 2, w, h };
-        return undefined;
-      }
-      case CLIENT_MSG.profile: {
-        const m = msg as { name: string; colour: number };
-        const name = cleanName(m.name);
-        if (!name) {
-          this.reject(client, 'this name cannot be used');
-          return undefined;
-        }
-        st.person.name = name;
-        st.person.colour = m.colour;
-        // Everyone who sees this person gets them again as a fresh entry (new name).
-        for (const other of this.states.values()) {
-          if (other.known.delete(st.person.id)) (other.renamed ??= []).push(st.person.id);
-        }
-        return undefined;
-      }
-      case CLIENT_MSG.who:
-        return this.who((msg as { q: string }).q);
+    st.person.name = name;
+    st.person.colour = colour;
+    // Everyone who sees this person gets them again as a fresh entry (new name).
+    for (const other of this.states.values()) {
+      if (other.known.delete(st.person.id)) (other.renamed ??= []).push(st.person.id);
     }
   }
 
-  private move(client: Client, st: ClientState, m: { x: number; y: number }, now: number): void {
+  private move(client: Client, m: MoveMsg): void {
+    const st = this.states.get(client.sessionId);
+    if (!st) return;
     const p = st.person;
-    const elapsed = Math.max(0.05, (now - st.lastMoveAt) / 1000);
-    const allowed = WALK_SPEED * SPEED_SLACK * Math.min(elapsed, 2) + 1;
-    if (!this.walkable(m.x, m.y) || dist(p, m) > allowed) {
-      client.send(SERVER_MSG.correct, { x: p.x, y: p.y });
+    const now = Date.now();
+    if (!checkMove(this.model.level, this.model.grid, p, m, (now - st.lastMoveAt) / 1000).ok) {
+      this.io.sendTo(client, SERVER_MSG.correct, { x: p.x, y: p.y });
       return;
     }
     p.x = m.x;
@@ -226,18 +279,6 @@ export class FloorRoom extends Room {
     p.standId = this.standAt(m.x, m.y);
     st.lastMoveAt = now;
     this.grid.moved(p);
-  }
-
-  private walkable(x: number, y: number): boolean {
-    const { size, stands } = this.model.level;
-    if (x < 0 || y < 0 || x > size.width || y > size.height) return false;
-    // Inside a stand's walls (with a little slack for the body) is not a place to stand.
-    for (const i of this.model.grid.query({ x: x - 0.01, y: y - 0.01, w: 0.02, h: 0.02 })) {
-      const s = stands[i]!;
-      const r = BODY_RADIUS * 0.5;
-      if (x > s.x + r && x < s.x + s.w - r && y > s.y + r && y < s.y + s.h - r) return false;
-    }
-    return true;
   }
 
   private standAt(x: number, y: number): string | null {
@@ -254,15 +295,18 @@ export class FloorRoom extends Room {
     return best;
   }
 
-  private spawnPoint(id: number): { x: number; y: number } {
-    const level = this.model.level;
-    const e = level.landmarks.find((l) => l.kind === 'entrance') ?? level.landmarks[0];
-    const base = e ?? { x: level.size.width / 2, y: level.size.height / 2 };
-    // Spread arrivals a little so a crowd at the door is not one dot.
-    const a = (id * 2.399) % (2 * Math.PI);
-    const r = 0.8 + (id % 5) * 0.5;
-    const p = { x: base.x + Math.cos(a) * r, y: base.y + Math.sin(a) * r };
-    return this.walkable(p.x, p.y) && p.y <= level.size.height ? p : { x: base.x, y: base.y };
+  /**
+   * Where a joining visitor appears: through the portal they name (if this floor has it),
+   * else where they stood on this floor a little while ago, else at the floor's arrival point.
+   */
+  private spawnPoint(visitorId: string, portal: string | undefined, n: number): { x: number; y: number } {
+    const { level, grid } = this.model;
+    const arrival = arrivalPoint(level, portal);
+    const canStand = (p: { x: number; y: number }) => canStandAt(level, grid, p);
+    if (arrival.portal) return arrival.at;
+    const back = lastPosition(visitorId, this.floorId);
+    if (back && canStand(back)) return back;
+    return spreadArrival(arrival.at, n, canStand);
   }
 
   /** Sends each client what changed among the people near its view since last tick. */
@@ -276,7 +320,7 @@ export class FloorRoom extends Room {
       const near = this.grid.query(v.x - 4, v.y - 4, v.w + 8, v.h + 8, naive ? Infinity : VIEW_PEOPLE_LIMIT, this.scratch);
       const delta: PeopleDelta = {};
       if (st.renamed) {
-        delta.leave = st.renamed;
+        for (const id of st.renamed) addLeave(delta, id);
         st.renamed = undefined;
       }
       this.seen.clear();
@@ -286,21 +330,22 @@ export class FloorRoom extends Room {
         const known = st.known.get(p.id);
         const x = toDm(p.x);
         const y = toDm(p.y);
-        const packed = x * 65536 + y;
-        if (known === undefined) (delta.enter ??= []).push(p.id, x, y, p.colour, p.name);
+        const packed = packDm(x, y);
+        if (known === undefined) addEnter(delta, p.id, x, y, p.colour, p.name);
         else if (known !== packed) {
           // Relative moves are small numbers: msgpack sends most of them in one byte each.
-          (delta.move ??= []).push(p.id, x - Math.floor(known / 65536), y - (known % 65536));
+          const was = unpackDm(known);
+          addMove(delta, p.id, x - was.xDm, y - was.yDm);
         } else continue;
         st.known.set(p.id, packed);
       }
       for (const id of st.known.keys()) {
         if (!this.seen.has(id)) {
-          (delta.leave ??= []).push(id);
+          addLeave(delta, id);
           st.known.delete(id);
         }
       }
-      if (delta.enter || delta.move || delta.leave) client.send(SERVER_MSG.people, delta);
+      if (!isEmptyDelta(delta)) this.io.sendTo(client, SERVER_MSG.people, delta);
     }
   }
 
@@ -329,7 +374,7 @@ export class FloorRoom extends Room {
     const text = JSON.stringify(counts);
     if (text === this.lastCounts) return;
     this.lastCounts = text;
-    this.broadcast(SERVER_MSG.counts, counts);
+    this.io.broadcast(SERVER_MSG.counts, counts);
   }
 
   private who(q: string): WhoEntry[] {

@@ -1,12 +1,13 @@
 // The floor rooms running in this process. Colyseus creates and disposes rooms itself; the
 // registry lets the server reach them when something outside a room changes (an organiser
 // edited a floor file), without going through the matchmaker.
-import { type LevelChanged, type LevelProblems, SERVER_MSG } from '../../shared/protocol.ts';
+import { type FloorServerMessages, type LevelChanged, type LevelProblems, SERVER_MSG } from '../../shared/protocol.ts';
 
 /** What the registry needs of a floor room. */
 export interface LiveFloorRoom {
   updateLevel(): void;
-  broadcast(type: string, message: unknown): unknown;
+  /** A typed broadcast to the room's visitors. */
+  tell<K extends keyof FloorServerMessages & string>(type: K, payload: FloorServerMessages[K]): void;
 }
 
 const rooms = new Map<LiveFloorRoom, string>();
@@ -35,11 +36,11 @@ export function announceLevelChange(
     if (changed.has(floorId)) {
       room.updateLevel();
       const msg: LevelChanged = { floorId, problems: problems.of(floorId) };
-      room.broadcast(SERVER_MSG.levelChanged, msg);
+      room.tell(SERVER_MSG.levelChanged, msg);
     }
     if (all) {
       const msg: LevelProblems = { problems: all };
-      room.broadcast(SERVER_MSG.levelProblems, msg);
+      room.tell(SERVER_MSG.levelProblems, msg);
     }
   }
 }

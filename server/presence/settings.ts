@@ -9,9 +9,11 @@ export interface PresenceSettings {
   capacity: number;
   /** Benchmark baseline: everyone receives everyone (no interest management). */
   naive: boolean;
+  /** The signed visitor id in a join's Cookie header (RunningServer.visitors), or null. */
+  visitorOf: (cookieHeader: string | null) => string | null;
 }
 
-let current: PresenceSettings = { levels: () => null, capacity: 1500, naive: false };
+let current: PresenceSettings = { levels: () => null, capacity: 1500, naive: false, visitorOf: () => null };
 
 export function configurePresence(settings: PresenceSettings): void {
   current = settings;

@@ -28,11 +28,11 @@ export interface ChatSlice {
   more: boolean;
 }
 
-/** A conversation of a stand: its newest message and, for a thread, the visitor's latest name. */
-export interface ChatConversation {
+/** A thread of a stand as stored: its newest message, and its newest one written by a visitor. */
+export interface ChatThreadHead {
   thread: ChatThread;
   last: StoredChatMessage;
-  visitorName?: string;
+  lastByVisitor?: StoredChatMessage;
 }
 
 export interface ChatStore {
@@ -44,15 +44,18 @@ export interface ChatStore {
   chatLastId(standId: string): Promise<number>;
   /** Messages after `after` in these threads, by authors of this kind (unread counts). */
   chatCount(standId: string, query: { threads: 'all' | readonly ChatThread[]; after: number; authorKind: 'visitor' | 'staff' }): Promise<number>;
-  /** The stand's public chat (when it has messages) and private threads, newest activity first. */
-  chatConversations(standId: string): Promise<ChatConversation[]>;
+  /** Every thread of the stand that has messages (the public chat included), in no order. */
+  chatThreadHeads(standId: string): Promise<ChatThreadHead[]>;
   /** Stands with at least one message. */
   chatStandIds(): Promise<string[]>;
   /** Blanks the text and marks the message deleted; undefined when there is no such message. */
   deleteChatMessage(standId: string, id: number, by: string, at: number): Promise<StoredChatMessage | undefined>;
 
-  /** A visitor (by per-stand ref) may not post on the stand until `until` (ms since the epoch). */
-  setChatMute(standId: string, ref: string, until: number, by: string): Promise<void>;
+  /**
+   * A visitor (by per-stand ref) may not post on the stand until `until` (ms since the epoch).
+   * Mutes of the stand that ended before `dropEndedBefore` are deleted in the same write.
+   */
+  setChatMute(standId: string, ref: string, until: number, by: string, dropEndedBefore?: number): Promise<void>;
   chatMutedUntil(standId: string, ref: string): Promise<number | undefined>;
 
   /** Saved answers of an exhibitor's staff. */

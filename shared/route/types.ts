@@ -40,7 +40,7 @@ export const DEFAULT_PORTAL_COSTS: PortalCosts = {
   seconds: { stairs: 30, lift: 60, escalator: 30 },
 };
 
-/** Real walking speed used for the time estimate, m/s. */
+/** A person's walking speed in a real hall, for the time estimate (realWalkMinutes), m/s; the avatar is faster. */
 export const WALK_SPEED = 1.2;
 
 export interface DistanceOptions {

@@ -170,6 +170,14 @@ describe('the exhibitor cabinet', () => {
 
     // Edit the description and save; the visitor's page shows the new text.
     await openTab(page, 'Стенд');
+    // The company name is the organisers' to change: it looks read-only, is not marked
+    // required, and says who changes it.
+    const name = page.getByLabel('Название', { exact: true });
+    await expect(name.evaluate((el: HTMLInputElement) => el.readOnly)).resolves.toBe(true);
+    await expect(page.locator('label[for="cab-exhibitor-name"] .cab-field__required').count()).resolves.toBe(0);
+    await expect(name.evaluate((el) => getComputedStyle(el).borderTopColor)).resolves.toBe('rgba(0, 0, 0, 0)');
+    await expect(page.locator('#cab-exhibitor-name-hint').textContent()).resolves.toContain('Название меняет оргкомитет');
+    await expect(name.getAttribute('aria-describedby')).resolves.toContain('cab-exhibitor-name-hint');
     const description = `Обновлено в кабинете: летняя школа робототехники для 5–9 классов (${Date.now()}).`;
     await page.getByLabel('Подробное описание').fill(description);
     await page.getByText('Есть несохранённые изменения').waitFor();

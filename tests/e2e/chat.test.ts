@@ -25,7 +25,9 @@ afterAll(async () => {
 async function openCabinet(email: string, password: string, path: string): Promise<Page> {
   const res = await fetch(server.url + API.login, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
   expect(res.status).toBe(200);
-  const [name, value] = (res.headers.get('set-cookie') ?? '').split(';')[0]!.split('=') as [string, string];
+  // The answer may also set the visitor-id cookie: pick the session's.
+  const session = res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('expo_session=')) ?? '';
+  const [name, value] = session.split('=') as [string, string];
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addCookies([{ name, value, url: server.url }]);
   const page = await context.newPage();

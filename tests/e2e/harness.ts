@@ -10,10 +10,13 @@ import { ROOT } from '../../server/config.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+// No --disable-gpu: WebGL runs on SwiftShader either way, but with that flag the page is
+// composited in software, so Chromium reads every WebGL frame back ("GPU stall due to
+// ReadPixels" warnings on the first hall page). Composited on SwiftShader nothing reads pixels;
+// it costs a few seconds once per browser launch.
 export const CHROMIUM_ARGS = [
   '--headless=new',
   '--no-sandbox',
-  '--disable-gpu',
   '--disable-quic',
   '--disable-background-networking',
   '--disable-component-update',
@@ -24,7 +27,15 @@ export const CHROMIUM_ARGS = [
 ];
 
 export async function bootServer(
-  opts: { levelsDir?: string; roomCapacity?: number; port?: number; dataDir?: string } = {},
+  opts: {
+    levelsDir?: string;
+    roomCapacity?: number;
+    port?: number;
+    dataDir?: string;
+    /** The business programme's folder (default programme/) and the fair clock's shift. */
+    programmeDir?: string;
+    fairClockOffsetMs?: number;
+  } = {},
 ): Promise<RunningServer & { dataDir: string }> {
   const dataDir = opts.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'expo-e2e-')));
   const server = await startServer({
@@ -37,6 +48,8 @@ export async function bootServer(
     seedFile: path.join(ROOT, 'assets', 'seed', 'exhibitors.json'),
     quiet: true,
     roomCapacity: opts.roomCapacity,
+    programmeDir: opts.programmeDir,
+    fairClockOffsetMs: opts.fairClockOffsetMs,
   });
   return {
     ...server,

@@ -89,6 +89,6 @@ it('a visitor leaves a callback request and a business card; the exhibitor sees 
   expect(csv).toContain('Сколько стоит группа полного дня?');
 
   // The stand counted the visit and the play.
-  const stats = await server.storage.analytics('korablik');
+  const stats = await server.analytics.of('korablik');
   expect(stats.totals).toMatchObject({ visits: 1, videoPlays: 1, leads: 2 });
 });

@@ -1,5 +1,8 @@
 // After the server restarts, an open page rejoins its floor by itself: the badge goes
-// "reconnecting" then "live", and a newcomer sees the visitor once, not twice.
+// "reconnecting" then "live", and a newcomer sees the visitor once, not twice. The server
+// chooses where a joining visitor appears and keeps last positions in memory only, so after
+// a restart the visitor arrives at the floor's arrival point (before a restart, a rejoin puts
+// them back where they stood: tests/rooms/presence.test.ts).
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';

@@ -66,7 +66,7 @@ describe('personal routes', () => {
     const panel = page.locator('#route-panel');
     await panel.getByLabel('Начало').selectOption('school/entrance');
     await panel.getByRole('button', { name: 'Построить маршрут' }).click();
-    await panel.getByText(/^Всего: \d+ м, около \d+ мин$/).waitFor();
+    await panel.getByText(/^Всего: \d+ м; пешком в реальном зале ≈ \d+ мин$/).waitFor();
 
     const items = panel.locator('ol > li');
     await expect(items.count()).resolves.toBe(3);
@@ -74,8 +74,8 @@ describe('personal routes', () => {
     expect(new Set(ids)).toEqual(new Set(['school/sc-j07', 'school/sc-i08', 'higher/hi-d01']));
     expect(ids[2]).toBe('higher/hi-d01'); // both school stands before going upstairs
     const labels = await items.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
-    labels.forEach((l, i) => expect(l).toMatch(new RegExp(`^Остановка ${i + 1} из 3: .+, этаж «.+», \\d+ м, \\d+ мин$`)));
-    await expect(items.nth(2).textContent()).resolves.toMatch(/\d+ м, \d+ мин/);
+    labels.forEach((l, i) => expect(l).toMatch(new RegExp(`^Остановка ${i + 1} из 3: .+, этаж «.+», \\d+ м, ≈ \\d+ мин пешком$`)));
+    await expect(items.nth(2).textContent()).resolves.toMatch(/\d+ м, ≈ \d+ мин пешком/);
 
     // Drawn on this floor (the last stop and the way in from the lift or stairs)...
     const here = await page.evaluate(() => window.__expo!.hall()!.routeSummary());

@@ -8,6 +8,7 @@ import { type ChatMessage, type ChatPage } from '../../shared/chat.ts';
 import { type RunningServer, startServer } from '../../server/app.ts';
 import { ROOT } from '../../server/config.ts';
 import { FIXTURE_EXHIBITORS, FIXTURE_LEVELS_DIR } from '../fixtures/fixtures.ts';
+import { visitorCookie } from '../fixtures/visitor.ts';
 import { joinAsStaff, joinAsVisitor, until } from './chatDriver.ts';
 
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'expo-chat-'));
@@ -44,7 +45,9 @@ describe('stand chat history', () => {
       }
       await u.leave();
     }
-    const asker = await joinAsVisitor(server.url, 'a-1', 'Тайный', 'private-visitor-0001');
+    // One browser before and after the restart: its cookie's key is kept in the data folder.
+    const browser = await visitorCookie(server.url);
+    const asker = await joinAsVisitor(server.url, 'a-1', 'Тайный', browser);
     const ref = asker.welcome.me.kind === 'visitor' ? asker.welcome.me.ref : '';
     expect((await asker.post('личный вопрос', ref)).ok).toBe(true);
     const staff = await joinAsStaff(server.url, 'a-1', 'alpha');
@@ -67,7 +70,7 @@ describe('stand chat history', () => {
       expect(all.map((m) => m.id)).toEqual(sent.map((_, i) => i + 1));
       expect(all.every((m) => m.at > 0 && m.thread === null)).toBe(true);
       // The private thread is back for its visitor (same browser id), and only for them.
-      const back = await joinAsVisitor(server.url, 'a-1', 'Тайный', 'private-visitor-0001');
+      const back = await joinAsVisitor(server.url, 'a-1', 'Тайный', browser);
       expect(((await back.history(ref)) as ChatPage).messages.map((m) => m.text)).toEqual(['личный вопрос', 'личный ответ']);
       expect((await reader.since(0)).messages.some((m) => m.thread !== null)).toBe(false);
       // New messages continue the numbering.

@@ -1,12 +1,12 @@
 // Stand chat against a real server on 127.0.0.1 with real @colyseus/sdk clients: visitors
 // and staff (joined with a ticket from their cabinet session) on the fixture floors.
 // Stand a-1 belongs to alpha-school (account "alpha"); beta acts for other exhibitors.
-import { Client } from '@colyseus/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API, apiPath } from '../../shared/api.ts';
 import { CHAT_TEXT_MAX, type ChatPage, type Inbox, splitLinks } from '../../shared/chat.ts';
-import { CHAT_CLIENT_MSG, type Counts, ROOMS, SERVER_MSG } from '../../shared/protocol.ts';
+import { CHAT_CLIENT_MSG, type Counts, PROTOCOL_VERSION, ROOMS, SERVER_MSG } from '../../shared/protocol.ts';
 import { type TestServer, bootTestServer, call, login } from '../fixtures/cabinet.ts';
+import { visitorClient, visitorCookie } from '../fixtures/visitor.ts';
 import { joinAsStaff, joinAsVisitor, joinWith, newVisitorId, texts, ticketFor, until } from './chatDriver.ts';
 
 let server: TestServer;
@@ -128,7 +128,7 @@ describe('stand chat', () => {
     expect(refused).toMatchObject({ ok: false, error: 'muted' });
     expect((refused as { until: number }).until).toBeGreaterThan(Date.now() + 14 * 60_000);
     // The mute outlives the connection: joining again does not lift it.
-    const egorAgain = await joinAsVisitor(server.url, 'a-3', 'Егор', egor.visitorId);
+    const egorAgain = await joinAsVisitor(server.url, 'a-3', 'Егор', egor.cookie);
     expect(egorAgain.welcome.mutedUntil).toBeGreaterThan(Date.now());
     await Promise.all([dina, egor, faker, impostor, staff, egorAgain].map((u) => u.leave()));
   });
@@ -194,8 +194,8 @@ describe('stand chat', () => {
   });
 
   it('shows staff online to visitors and on the floor counts while the inbox is connected', async () => {
-    const client = new Client(server.url);
-    const floor = await client.joinOrCreate(ROOMS.floor, { floorId: 'mini-b', name: 'Нина' });
+    const client = await visitorClient(server.url);
+    const floor = await client.joinOrCreate(ROOMS.floor, { floorId: 'mini-b', name: 'Нина', protocol: PROTOCOL_VERSION });
     let counts: Counts | null = null;
     floor.onMessage(SERVER_MSG.counts, (c: Counts) => (counts = c));
     floor.onMessage('*', () => {});
@@ -214,8 +214,8 @@ describe('stand chat', () => {
   });
 
   it('tells a returning visitor about unread staff answers, and staff about unread questions', async () => {
-    const visitorId = newVisitorId();
-    const pavel = await joinAsVisitor(server.url, 'b-2', 'Павел', visitorId);
+    const browser = await visitorCookie(server.url);
+    const pavel = await joinAsVisitor(server.url, 'b-2', 'Павел', browser);
     const ref = pavel.welcome.me.kind === 'visitor' ? pavel.welcome.me.ref : '';
     const q1 = await pavel.post('Публичный вопрос');
     const q2 = await pavel.post('Личный вопрос', ref);
@@ -240,10 +240,11 @@ describe('stand chat', () => {
     expect(inbox.conversations.find((c) => c.standId === 'b-2' && c.thread === ref)!.unread).toBe(0);
     await staff.leave();
 
-    const unread = await call(server.url, 'POST', API.chatUnread, { body: { visitorId, marks: { 'b-2': q2.message.id, 'a-1': 0 } } });
+    // Павел's browser asks with its cookie; the body names nobody.
+    const unread = await call(server.url, 'POST', API.chatUnread, { cookie: browser, body: { marks: { 'b-2': q2.message.id, 'a-1': 0 } } });
     expect(unread.status).toBe(200);
     expect((unread.json as { unread: Record<string, number> }).unread['b-2']).toBe(2);
-    // Someone else's visitor id learns nothing about Павел's private answer.
+    // Another browser learns nothing about Павел's private answer, whatever id its body names.
     const other = await call(server.url, 'POST', API.chatUnread, { body: { visitorId: newVisitorId(), marks: { 'b-2': q2.message.id } } });
     expect((other.json as { unread: Record<string, number> }).unread['b-2']).toBe(1);
     const bad = await call(server.url, 'POST', API.chatUnread, { body: { visitorId: 'x', marks: {} } });
@@ -274,6 +275,7 @@ describe('stand chat', () => {
 
   it('answers joins to unknown stands with an error', async () => {
     await expect(joinAsVisitor(server.url, 'no-such-stand', 'Рита')).rejects.toThrow();
-    await expect(joinWith(server.url, { standId: 'a-1' })).rejects.toThrow();
+    // Neither a visitor cookie nor a ticket.
+    await expect(joinWith(server.url, { standId: 'a-1' }, null)).rejects.toThrow();
   });
 });

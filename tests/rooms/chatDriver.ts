@@ -1,12 +1,15 @@
 // Drivers for stand chat room tests: a visitor or a staff member in one line, keeping what
 // they saw the way the real client does (messages merged by id, so duplicates would show).
+// A visitor is a browser: it has the server's signed expo_vid cookie (tests/fixtures/visitor.ts)
+// and sends it with the join, as a page of the site does.
 import { randomBytes } from 'node:crypto';
 import { Client, type Room } from '@colyseus/sdk';
 import { API } from '../../shared/api.ts';
 import { type ChatActionResult, type ChatMessage, type ChatPage, type ChatPostResult, type ChatThread, mergeMessages } from '../../shared/chat.ts';
-import { CHAT_CLIENT_MSG, CHAT_SERVER_MSG, type ChatStaffMsg, type ChatWelcome, ROOMS } from '../../shared/protocol.ts';
+import { CHAT_CLIENT_MSG, CHAT_SERVER_MSG, type ChatStaffMsg, type ChatWelcome, PROTOCOL_VERSION, ROOMS } from '../../shared/protocol.ts';
 import { call, login } from '../fixtures/cabinet.ts';
 import type { TestAccount } from '../fixtures/accounts.ts';
+import { visitorCookie } from '../fixtures/visitor.ts';
 
 export interface ChatUser {
   room: Room;
@@ -17,6 +20,8 @@ export interface ChatUser {
   events: number;
   staff: ChatStaffMsg['staff'];
   mutedUntil: number | null;
+  /** The close code once the server closed the connection (no reconnection followed). */
+  closedWith: number | null;
   post(text: string, thread?: ChatThread): Promise<ChatPostResult>;
   history(thread: ChatThread, before?: number, limit?: number): Promise<ChatPage | { ok: false; error: string }>;
   since(after: number): Promise<ChatPage>;
@@ -25,13 +30,18 @@ export interface ChatUser {
   leave(): Promise<void>;
 }
 
+/** A made-up visitor id, as old pages sent in the join options (the server ignores it). */
 export function newVisitorId(): string {
   return randomBytes(12).toString('base64url');
 }
 
-async function joinChat(url: string, options: Record<string, unknown>): Promise<ChatUser> {
-  const client = new Client(url);
-  const room = await client.joinOrCreate(ROOMS.standChat, options);
+/**
+ * Joins with the given Cookie header (none when null), plus any other headers, which reach
+ * both the matchmaking request and the WebSocket upgrade.
+ */
+async function joinChat(url: string, options: Record<string, unknown>, cookie: string | null, headers: Record<string, string> = {}): Promise<ChatUser> {
+  const client = new Client(url, { headers: { ...headers, ...(cookie ? { Cookie: cookie } : {}) } });
+  const room = await client.joinOrCreate(ROOMS.standChat, { protocol: PROTOCOL_VERSION, ...options });
   room.reconnection.minUptime = 0;
   let welcomed!: (w: ChatWelcome) => void;
   const welcome = new Promise<ChatWelcome>((resolve) => (welcomed = resolve));
@@ -42,6 +52,7 @@ async function joinChat(url: string, options: Record<string, unknown>): Promise<
     events: 0,
     staff: [],
     mutedUntil: null,
+    closedWith: null,
     post: (text, thread = null) => room.request(CHAT_CLIENT_MSG.post, { text, thread }, { timeout: 5000 }),
     history: (thread, before, limit) => room.request(CHAT_CLIENT_MSG.history, { thread, before, limit }, { timeout: 5000 }),
     since: (after) => room.request(CHAT_CLIENT_MSG.since, { after }, { timeout: 5000 }),
@@ -63,12 +74,15 @@ async function joinChat(url: string, options: Record<string, unknown>): Promise<
   });
   room.onMessage(CHAT_SERVER_MSG.staff, (m: ChatStaffMsg) => (u.staff = m.staff));
   room.onMessage(CHAT_SERVER_MSG.muted, (m: { until: number }) => (u.mutedUntil = m.until));
+  room.onLeave((code) => (u.closedWith = code));
   await welcome;
   return u;
 }
 
-export function joinAsVisitor(url: string, standId: string, name: string, visitorId = newVisitorId()): Promise<ChatUser & { visitorId: string }> {
-  return joinChat(url, { standId, visitorId, name }).then((u) => Object.assign(u, { visitorId }));
+/** A visitor: a new browser (a fresh cookie), or the browser whose cookie is given. */
+export async function joinAsVisitor(url: string, standId: string, name: string, cookie?: string): Promise<ChatUser & { cookie: string }> {
+  const c = cookie ?? (await visitorCookie(url));
+  return joinChat(url, { standId, name }, c).then((u) => Object.assign(u, { cookie: c }));
 }
 
 export async function ticketFor(url: string, who: TestAccount): Promise<string> {
@@ -79,11 +93,12 @@ export async function ticketFor(url: string, who: TestAccount): Promise<string> 
 }
 
 export async function joinAsStaff(url: string, standId: string, who: TestAccount): Promise<ChatUser> {
-  return joinChat(url, { standId, ticket: await ticketFor(url, who) });
+  return joinChat(url, { standId, ticket: await ticketFor(url, who) }, null);
 }
 
-export function joinWith(url: string, options: Record<string, unknown>): Promise<ChatUser> {
-  return joinChat(url, options);
+/** Joins with raw options, as a new browser (a fresh cookie) unless a cookie (or null: none) is given. */
+export async function joinWith(url: string, options: Record<string, unknown>, cookie?: string | null, headers?: Record<string, string>): Promise<ChatUser> {
+  return joinChat(url, options, cookie === undefined ? await visitorCookie(url) : cookie, headers);
 }
 
 export async function until(check: () => boolean, ms = 5000): Promise<void> {

@@ -1,8 +1,9 @@
 // A full floor opens another instance of its room; counts stay summed over all instances.
-import { Client, type Room } from '@colyseus/sdk';
+import type { Room } from '@colyseus/sdk';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Counts, ROOMS, SERVER_MSG } from '../../shared/protocol.ts';
+import { type Counts, PROTOCOL_VERSION, ROOMS, SERVER_MSG } from '../../shared/protocol.ts';
 import { bootServer } from '../e2e/harness.ts';
+import { visitorClient } from '../fixtures/visitor.ts';
 
 let server: Awaited<ReturnType<typeof bootServer>>;
 beforeAll(async () => {
@@ -16,7 +17,8 @@ it('puts the third visitor in a second instance and sums counts across instances
   const rooms: Room[] = [];
   const counts: (Counts | null)[] = [];
   for (let i = 0; i < 3; i++) {
-    const room = await new Client(server.url).joinOrCreate(ROOMS.floor, { floorId: 'higher', name: `V${i}` });
+    const client = await visitorClient(server.url);
+    const room = await client.joinOrCreate(ROOMS.floor, { floorId: 'higher', name: `V${i}`, protocol: PROTOCOL_VERSION });
     const idx = rooms.push(room) - 1;
     counts.push(null);
     room.onMessage(SERVER_MSG.counts, (c: Counts) => (counts[idx] = c));

@@ -13,6 +13,7 @@ import {
   importExhibitorsCsv,
 } from '../../server/exhibitors/importCsv.ts';
 import { openLowdbStorage } from '../../server/storage/lowdbStorage.ts';
+import { seedStorage } from '../../server/storage/seed.ts';
 import type { Storage } from '../../server/storage/storage.ts';
 import { ExhibitorList } from '../../shared/exhibitor.ts';
 import { FIXTURE_EXHIBITORS } from '../fixtures/fixtures.ts';
@@ -43,7 +44,8 @@ beforeEach(async () => {
   assetsDir = path.join(dir, 'assets');
   await fs.mkdir(path.join(assetsDir, 'logos'), { recursive: true });
   for (const name of ['new-school.svg', 'gamma-lab.svg']) await fs.writeFile(path.join(assetsDir, 'logos', name), '<svg/>');
-  storage = await openLowdbStorage(path.join(dir, 'data'), { exhibitors: FIXTURE_EXHIBITORS });
+  storage = await openLowdbStorage(path.join(dir, 'data'));
+  await seedStorage(storage, { exhibitors: FIXTURE_EXHIBITORS });
 });
 
 afterEach(async () => {

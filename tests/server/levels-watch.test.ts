@@ -4,15 +4,15 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from '@colyseus/sdk';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { API, LevelProblemList } from '../../shared/api.ts';
-import { type LevelChanged, type LevelProblems, ROOMS, SERVER_MSG } from '../../shared/protocol.ts';
+import { type LevelChanged, type LevelProblems, PROTOCOL_VERSION, ROOMS, SERVER_MSG } from '../../shared/protocol.ts';
 import { startServer } from '../../server/app.ts';
 import { ROOT } from '../../server/config.ts';
 import { type LevelChange, LevelStore } from '../../server/levels/levelStore.ts';
 import { type LevelWatcher, watchLevels } from '../../server/levels/watchLevels.ts';
 import { FIXTURE_EXHIBITORS, FIXTURE_LEVELS_DIR, fixtureExhibitorIds } from '../fixtures/fixtures.ts';
+import { visitorClient } from '../fixtures/visitor.ts';
 
 const temps: string[] = [];
 async function tempDir(label: string): Promise<string> {
@@ -177,8 +177,8 @@ describe('the running server', () => {
     });
     const problemsNow = async () => LevelProblemList.parse(await (await fetch(server.url + API.levelProblems)).json()).problems;
     try {
-      const room = await new Client(server.url).joinOrCreate(ROOMS.floor, { floorId: 'mini-a' });
-      const other = await new Client(server.url).joinOrCreate(ROOMS.floor, { floorId: 'mini-b' });
+      const room = await (await visitorClient(server.url)).joinOrCreate(ROOMS.floor, { floorId: 'mini-a', protocol: PROTOCOL_VERSION });
+      const other = await (await visitorClient(server.url)).joinOrCreate(ROOMS.floor, { floorId: 'mini-b', protocol: PROTOCOL_VERSION });
       const changed: LevelChanged[] = [];
       const problems: LevelProblems[] = [];
       const otherChanged: LevelChanged[] = [];

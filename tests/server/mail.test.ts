@@ -19,6 +19,7 @@ import { listOutbox } from '../../server/mail/outbox.ts';
 import { outboxPage } from '../../server/mail/outboxPage.ts';
 import type { Mailer } from '../../server/mail/types.ts';
 import { openLowdbStorage } from '../../server/storage/lowdbStorage.ts';
+import { seedStorage } from '../../server/storage/seed.ts';
 import type { Storage } from '../../server/storage/storage.ts';
 import { type TestServer, bootTestServer, call } from '../fixtures/cabinet.ts';
 import { FIXTURE_EXHIBITORS } from '../fixtures/fixtures.ts';
@@ -216,7 +217,8 @@ let logLines: string[];
 
 beforeEach(async () => {
   dataDir = await tempDir('mail');
-  storage = await openLowdbStorage(dataDir, { exhibitors: FIXTURE_EXHIBITORS });
+  storage = await openLowdbStorage(dataDir);
+  await seedStorage(storage, { exhibitors: FIXTURE_EXHIBITORS });
   changes = [];
   logLines = [];
 });

@@ -7,7 +7,7 @@ import { API, type LeadAccepted, apiPath } from '../../shared/api.ts';
 import type { StandAnalytics } from '../../shared/analytics.ts';
 import type { Lead } from '../../shared/leads.ts';
 import type { StandContent } from '../../shared/standContent.ts';
-import { readContentSeed } from '../../server/storage/lowdb/content.ts';
+import { readContentSeed } from '../../server/storage/seed.ts';
 import { CALLBACK, CARD, type TestServer, bootTestServer, call, login } from '../fixtures/cabinet.ts';
 
 let server: TestServer;
@@ -21,6 +21,11 @@ afterAll(async () => {
 });
 
 let nextIp = 1;
+/** A browser's visitor-id cookie, as the server would have set it ("expo_vid=..."). */
+function visitorCookie(): string {
+  return server.visitors.issue().cookie.split(';')[0]!;
+}
+
 function from(): Record<string, string> {
   return { 'x-forwarded-for': `10.1.0.${nextIp++}` };
 }
@@ -139,13 +144,16 @@ describe('leads from visitors', () => {
 
 describe('analytics', () => {
   it('counts visits, unique visitors, plays, downloads and leads per day', async () => {
-    const ev = (body: object) => call(server.url, 'POST', p(API.standEvents, 'delta-books'), { body, headers: from() });
-    expect((await ev({ kind: 'visit', visitorId: 'visitor-one-1' })).status).toBe(204);
-    expect((await ev({ kind: 'visit', visitorId: 'visitor-one-1', standId: 'a-4' })).status).toBe(204);
-    expect((await ev({ kind: 'visit', visitorId: 'visitor-two-2' })).status).toBe(204);
-    expect((await ev({ kind: 'video', visitorId: 'visitor-two-2', item: 'intro' })).status).toBe(204);
-    expect((await ev({ kind: 'download', visitorId: 'visitor-one-1', item: 'price' })).status).toBe(204);
-    expect((await ev({ kind: 'download', visitorId: 'visitor-two-2', item: 'price' })).status).toBe(204);
+    // Two browsers, each with its signed visitor-id cookie.
+    const one = visitorCookie();
+    const two = visitorCookie();
+    const ev = (body: object, cookie?: string) => call(server.url, 'POST', p(API.standEvents, 'delta-books'), { body, headers: from(), cookie });
+    expect((await ev({ kind: 'visit', visitorId: 'visitor-one-1' }, one)).status).toBe(204);
+    expect((await ev({ kind: 'visit', visitorId: 'visitor-one-1', standId: 'a-4' }, one)).status).toBe(204);
+    expect((await ev({ kind: 'visit', visitorId: 'visitor-two-2' }, two)).status).toBe(204);
+    expect((await ev({ kind: 'video', visitorId: 'visitor-two-2', item: 'intro' }, two)).status).toBe(204);
+    expect((await ev({ kind: 'download', visitorId: 'visitor-one-1', item: 'price' }, one)).status).toBe(204);
+    expect((await ev({ kind: 'download', visitorId: 'visitor-two-2', item: 'price' }, two)).status).toBe(204);
     expect((await call(server.url, 'POST', p(API.callback, 'delta-books'), { body: CALLBACK, headers: from() })).status).toBe(201);
 
     const bad = await ev({ kind: 'like', visitorId: 'x' });
@@ -163,15 +171,27 @@ describe('analytics', () => {
     expect(a.totals).toEqual({ visits: 3, uniqueVisitors: 2, videoPlays: 1, downloads: 2, leads: 1 });
   });
 
+  it('counts the signed visitor-id cookie, never a visitorId in the body', async () => {
+    const ev = (body: object, cookie?: string) => call(server.url, 'POST', p(API.standEvents, 'gamma-lab'), { body, headers: from(), cookie });
+    const one = visitorCookie();
+    // One browser claiming three ids is one visitor; old pages that send no id still count.
+    for (const visitorId of ['made-up-one', 'made-up-two', 'made-up-three']) expect((await ev({ kind: 'visit', visitorId }, one)).status).toBe(204);
+    expect((await ev({ kind: 'visit' }, one)).status).toBe(204);
+    // Two browsers claiming the same id are two visitors.
+    expect((await ev({ kind: 'visit', visitorId: 'made-up-one' }, visitorCookie())).status).toBe(204);
+    const a = await server.analytics.of('gamma-lab');
+    expect(a.totals).toMatchObject({ visits: 5, uniqueVisitors: 2 });
+  });
+
   it('fills every day from the first event to today with zeros', async () => {
     const threeDaysAgo = new Date(Date.now() - 3 * 86_400_000);
-    await server.storage.recordEvent('epsilon-kids', { kind: 'visit', visitorId: 'old-visitor-1' }, threeDaysAgo);
-    await server.storage.recordEvent('epsilon-kids', { kind: 'visit', visitorId: 'old-visitor-1' }, new Date());
-    const a = await server.storage.analytics('epsilon-kids');
+    await server.analytics.record('epsilon-kids', { kind: 'visit', visitorId: 'old-visitor-1' }, threeDaysAgo);
+    await server.analytics.record('epsilon-kids', { kind: 'visit', visitorId: 'old-visitor-1' }, new Date());
+    const a = await server.analytics.of('epsilon-kids');
     expect(a.days.map((d) => d.visits)).toEqual([1, 0, 0, 1]);
     expect(a.days[0]!.day).toBe(threeDaysAgo.toISOString().slice(0, 10));
     expect(a.totals.uniqueVisitors).toBe(1);
-    expect((await server.storage.analytics('zeta-robotics')).days).toEqual([]);
+    expect((await server.analytics.of('zeta-robotics')).days).toEqual([]);
   });
 });
 

@@ -1,10 +1,15 @@
 // Stand chat rules (shared/chat.ts) and its embedded store (chunked files, reopen).
+import { createHmac } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHAT_TEXT_MAX, type ChatMessage, checkChatText, cleanChatText, mergeMessages, safeHref, splitLinks, staffUnread, visitorUnread } from '../../shared/chat.ts';
 import { openChat } from '../../server/storage/lowdb/chat.ts';
+import { conversationsOf } from '../../server/chat/chatRules.ts';
+import { AddressMutes } from '../../server/chat/addressMutes.ts';
+import { ticketSigner } from '../../server/chat/tickets.ts';
+import { addressKey } from '../../server/visitors/peerAddress.ts';
 
 describe('chat text', () => {
   it('cleans invisible characters and spare blank lines, keeps markup as it is', () => {
@@ -101,7 +106,7 @@ describe('chat store (lowdb)', () => {
       const after = await store.chatMessages('st-1', { threads: ['AAAAAAAAAAAAAAAA'], after: 0, limit: 100 });
       expect(after.messages.map((m) => m.id)).toEqual([1, 101, 201, 301, 401, 501, 601, 701, 801, 901, 1001, 1101, 1201]);
       expect(await store.chatCount('st-1', { threads: 'all', after: 1190, authorKind: 'visitor' })).toBe(11);
-      expect((await store.chatConversations('st-1')).map((c) => [c.thread, c.last.id])).toEqual([
+      expect(conversationsOf(await store.chatThreadHeads('st-1')).map((c) => [c.thread, c.last.id])).toEqual([
         ['AAAAAAAAAAAAAAAA', 1201],
         [null, 1200],
       ]);
@@ -112,5 +117,39 @@ describe('chat store (lowdb)', () => {
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('chat identity rules', () => {
+  it('binds a staff ticket to the session it came from, and refuses tickets without one', () => {
+    const signer = ticketSigner('test-secret');
+    const { ticket } = signer.issue({ accountId: 'alpha', sessionHash: 'ab'.repeat(32) }, 1000);
+    expect(signer.verify(ticket, 2000)).toEqual({ accountId: 'alpha', sessionHash: 'ab'.repeat(32) });
+    expect(signer.verify(ticket, 1000 + 11 * 60_000)).toBeNull();
+    // A correctly signed ticket of the old shape (no session) no longer joins.
+    const payload = Buffer.from(JSON.stringify({ a: 'alpha', e: 10 ** 13 })).toString('base64url');
+    const mac = createHmac('sha256', 'test-secret').update(payload).digest('base64url');
+    expect(signer.verify(`${payload}.${mac}`, 2000)).toBeNull();
+  });
+
+  it('counts IPv4 addresses as they are and IPv6 ones by their /64', () => {
+    expect(addressKey('203.0.113.7')).toBe('203.0.113.7');
+    expect(addressKey('::ffff:203.0.113.7')).toBe('203.0.113.7');
+    expect(addressKey('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
+    expect(addressKey('2001:0db8:0001:0002:ffff:1:2:3')).toBe('2001:db8:1:2::/64');
+    expect(addressKey('2001:db8::1')).toBe('2001:db8:0:0::/64');
+  });
+
+  it('mutes the address a muted author last posted from, on that stand, until the mute ends', () => {
+    const mutes = new AddressMutes();
+    mutes.noteAuthor('a-1', 'ref1', '203.0.113.7');
+    mutes.muteAuthor('a-1', 'ref1', 5000, 1000);
+    expect(mutes.mutedUntil('a-1', '203.0.113.7', 2000)).toBe(5000);
+    expect(mutes.mutedUntil('a-2', '203.0.113.7', 2000)).toBeNull();
+    expect(mutes.mutedUntil('a-1', '198.51.100.1', 2000)).toBeNull();
+    expect(mutes.mutedUntil('a-1', '203.0.113.7', 5000)).toBeNull();
+    // An author never seen posting (before a restart): only the stored id mute holds.
+    mutes.muteAuthor('a-1', 'unknown-ref', 9000, 1000);
+    expect(mutes.mutedUntil('a-1', '198.51.100.1', 2000)).toBeNull();
   });
 });

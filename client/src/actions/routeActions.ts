@@ -1,11 +1,13 @@
 // Named intents of the personal route: pick stands, favourites, pins, plan, share, open a
 // shared link. The planner (shared/route) does the thinking; this module only feeds it the
 // floors and the visitor's choices and puts the answer into the store.
+import { arrivalLandmark } from '../../../shared/arrival.ts';
 import type { CategoryId } from '../../../shared/categories.ts';
 import type { Level } from '../../../shared/level/schema.ts';
 import { RoutePlanner } from '../../../shared/route/planner.ts';
 import { decodeRoute, encodeRoute } from '../../../shared/route/shareCode.ts';
 import type { StopRef } from '../../../shared/route/types.ts';
+import { realWalkMinutes } from '../../../shared/route/walkTime.ts';
 import { viewUrl } from '../../../shared/routes.ts';
 import { hall } from '../engine/hallApi.ts';
 import { loadLevel } from '../net/api.ts';
@@ -117,7 +119,7 @@ function startRef(levels: Level[]): StopRef {
   // The hall is not drawn yet: start at the entrance of the first stop's floor.
   const floor = s.routeStops[0]?.floor ?? levels[0]?.id ?? '';
   const level = levels.find((l) => l.id === floor);
-  const lm = level?.landmarks.find((l) => l.kind === 'entrance') ?? level?.landmarks[0];
+  const lm = level ? arrivalLandmark(level) : undefined;
   return lm ? { kind: 'landmark', floor, landmark: lm.id } : { kind: 'point', floor, x: 0, y: 0 };
 }
 
@@ -155,7 +157,7 @@ export async function planRoute(): Promise<string | null> {
   });
   st.setRoutePlan(result, ordered);
   st.announce(
-    currentT()('route.planned', { count: ordered.length, metres: Math.round(result.metres), minutes: Math.max(1, Math.round(result.seconds / 60)) }),
+    currentT()('route.planned', { count: ordered.length, metres: Math.round(result.metres), minutes: realWalkMinutes(result.seconds) }),
   );
   return null;
 }

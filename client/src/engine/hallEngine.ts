@@ -8,7 +8,8 @@ import { type FloorModel, buildFloorModel, clearLine } from '../../../shared/lev
 import { findWalk } from '../../../shared/level/pathfinding.ts';
 import type { Level, Portal } from '../../../shared/level/schema.ts';
 import { doorstep } from '../../../shared/level/stand.ts';
-import { WALK_SPEED, stepWithCollision } from '../../../shared/movement.ts';
+import { arrivalPoint } from '../../../shared/arrival.ts';
+import { WALK_SPEED, checkMove, stepWithCollision } from '../../../shared/movement.ts';
 import { AvatarLayer } from './avatars.ts';
 import { Camera } from './camera.ts';
 import { type FloorScene, buildFloorScene } from './floorScene.ts';
@@ -188,12 +189,11 @@ export class HallEngine implements HallApi {
     this.avatars.ensureOthers(0, this.camera.zoom);
     if (!sameFloor) {
       this.setWalk(null);
-      const portal = arrival?.portalId ? level.portals.find((p) => p.id === arrival.portalId) : undefined;
-      const entrance = level.landmarks.find((l) => l.kind === 'entrance') ?? level.landmarks[0];
-      const start = portal ?? entrance ?? { x: level.size.width / 2, y: level.size.height / 2 };
-      this.self = { x: start.x, y: start.y };
-      this.insidePortal = portal?.id ?? null;
-      if (portal) this.camera.centreOn(this.self, Math.max(this.camera.zoom, 6));
+      // Shown at once; the floor room's welcome then places us where it decided (the same rule).
+      const start = arrivalPoint(level, arrival?.portalId);
+      this.self = start.at;
+      this.insidePortal = start.portal;
+      if (start.portal) this.camera.centreOn(this.self, Math.max(this.camera.zoom, 6));
       else this.camera.centreOn(rectCentre(this.camera.bounds), this.camera.fitZoom());
     }
     this.refreshMarks();
@@ -358,6 +358,12 @@ export class HallEngine implements HallApi {
       }
     }
     if (before === this.self) return;
+    // The floor room's own rule: a position it would refuse is never shown (nor sent).
+    if (!checkMove(model.level, model.grid, before, this.self, dt).ok) {
+      this.self = before;
+      if (this.walk) this.setWalk(null);
+      return;
+    }
     // Walking into a portal freely uses it; standing on one after arriving does not.
     const portal = this.portalAt(this.self, 1.2);
     if (portal && portal.id !== this.insidePortal && !this.walk) {

@@ -2,7 +2,8 @@
 // about ten times a second; between updates each avatar glides from where it was drawn to
 // where it was reported, and enters or leaves with a short fade.
 import { BitmapText, Container, Sprite } from 'pixi.js';
-import { AVATAR_COLOURS, type PeopleDelta, fromDm } from '../../../shared/protocol.ts';
+import { type MirroredPerson, PeopleMirror } from '../../../shared/peopleDelta.ts';
+import { AVATAR_COLOURS, type PeopleDelta } from '../../../shared/protocol.ts';
 import { person } from './avatars.ts';
 import { hexToNumber } from './palette.ts';
 
@@ -20,14 +21,13 @@ interface Entry {
   t: number;
   leaving: boolean;
   name: string;
-  /** Last reported position in decimetres; moves arrive relative to it. */
-  dmX: number;
-  dmY: number;
 }
 
 export class PeopleLayer {
   readonly root = new Container({ label: 'people' });
   private readonly entries = new Map<number, Entry>();
+  /** The people as the server describes them (shared decoder of the wire format). */
+  private readonly mirror = new PeopleMirror();
   private scale = 1 / 64;
   private showNames = false;
 
@@ -37,47 +37,42 @@ export class PeopleLayer {
 
   apply(d: PeopleDelta): void {
     // Leaves first: a renamed person leaves and re-enters in the same message.
-    for (const id of d.leave ?? []) {
-      const en = this.entries.get(id);
-      if (en) en.leaving = true;
-    }
-    const e = d.enter ?? [];
-    for (let i = 0; i + 4 < e.length; i += 5) {
-      const id = e[i] as number;
-      const dmX = e[i + 1] as number;
-      const dmY = e[i + 2] as number;
-      const x = fromDm(dmX);
-      const y = fromDm(dmY);
-      const colour = AVATAR_COLOURS[e[i + 3] as number] ?? AVATAR_COLOURS[0];
-      const name = String(e[i + 4]);
-      const old = this.entries.get(id);
-      if (old) this.drop(id, old);
-      const sprite = new Sprite(person());
-      sprite.anchor.set(0.5, 0.55);
-      sprite.tint = hexToNumber(colour);
-      sprite.alpha = 0;
-      sprite.scale.set(this.scale);
-      sprite.position.set(x, y);
-      const label = new BitmapText({ text: name, style: { fontFamily: 'ExpoLabelBold', fontSize: 0.65 } });
-      label.anchor.set(0.5, 1);
-      label.tint = 0x1f2933;
-      label.visible = this.showNames;
-      label.position.set(x, y - 0.9);
-      this.root.addChild(sprite, label);
-      this.entries.set(id, { sprite, label, fromX: x, fromY: y, toX: x, toY: y, t: 1, leaving: false, name, dmX, dmY });
-    }
-    const m = d.move ?? [];
-    for (let i = 0; i + 2 < m.length; i += 3) {
-      const en = this.entries.get(m[i]!);
-      if (!en) continue;
-      en.fromX = en.sprite.x;
-      en.fromY = en.sprite.y;
-      en.dmX += m[i + 1]!;
-      en.dmY += m[i + 2]!;
-      en.toX = fromDm(en.dmX);
-      en.toY = fromDm(en.dmY);
-      en.t = 0;
-    }
+    this.mirror.apply(d, {
+      left: (p) => {
+        const en = this.entries.get(p.id);
+        if (en) en.leaving = true;
+      },
+      entered: (p) => this.enter(p),
+      moved: (p) => {
+        const en = this.entries.get(p.id);
+        if (!en) return;
+        en.fromX = en.sprite.x;
+        en.fromY = en.sprite.y;
+        en.toX = p.x;
+        en.toY = p.y;
+        en.t = 0;
+      },
+    });
+  }
+
+  private enter(p: MirroredPerson): void {
+    const { id, x, y, name } = p;
+    const colour = AVATAR_COLOURS[p.colour] ?? AVATAR_COLOURS[0];
+    const old = this.entries.get(id);
+    if (old) this.drop(id, old);
+    const sprite = new Sprite(person());
+    sprite.anchor.set(0.5, 0.55);
+    sprite.tint = hexToNumber(colour);
+    sprite.alpha = 0;
+    sprite.scale.set(this.scale);
+    sprite.position.set(x, y);
+    const label = new BitmapText({ text: name, style: { fontFamily: 'ExpoLabelBold', fontSize: 0.65 } });
+    label.anchor.set(0.5, 1);
+    label.tint = 0x1f2933;
+    label.visible = this.showNames;
+    label.position.set(x, y - 0.9);
+    this.root.addChild(sprite, label);
+    this.entries.set(id, { sprite, label, fromX: x, fromY: y, toX: x, toY: y, t: 1, leaving: false, name });
   }
 
   private drop(id: number, en: Entry): void {
@@ -87,6 +82,7 @@ export class PeopleLayer {
   }
 
   clear(): void {
+    this.mirror.clear();
     for (const [id, en] of this.entries) this.drop(id, en);
   }
 

@@ -2,12 +2,16 @@
 import { cabinetEn } from './cabinet.ts';
 import { chatEn } from './chat.ts';
 import type { MessageKey } from './ru.ts';
+import { notFoundEn } from './notFound.ts';
+import { programmeEn } from './programme.ts';
 import { standEn } from './stand.ts';
 
 export const en: Record<MessageKey, string> = {
   ...standEn,
   ...cabinetEn,
   ...chatEn,
+  ...notFoundEn,
+  ...programmeEn,
   'app.title': 'MMSO virtual exhibition',
   'app.tagline': 'An interactive map of the education industry',
   'app.loading': 'Loading the exhibition…',
@@ -19,7 +23,6 @@ export const en: Record<MessageKey, string> = {
   'lang.en': 'English',
   'floors.label': 'Floors',
   'floors.stands': '{count} stand|{count} stands',
-  'floors.notFound': 'Floor "{id}" was not found. Showing the first floor.',
   'hall.label': 'Hall "{floor}". Drag to look around, wheel to zoom, click to walk. Keys: arrows or WASD walk, + and − zoom, Tab next stand, Enter open, Esc close.',
   'hall.focused': 'Stand {index} of {total}: {name}, {category}.',
   'hall.arrivedFloor': 'You are on floor "{floor}".',
@@ -76,6 +79,8 @@ export const en: Record<MessageKey, string> = {
   'live.reconnecting': 'Reconnecting…',
   'live.offline': 'Offline',
   'live.status': 'Connection: {status}',
+  'live.outdated': 'The exhibition has been updated. Reload the page to continue.',
+  'live.reload': 'Reload the page',
   'live.floorPeople': '{count} person|{count} people',
   'live.instances': 'The floor is full: {count} halls are open. Counts cover all of them.',
   'live.atStand': 'At the stand now: {count}',
@@ -107,7 +112,7 @@ export const en: Record<MessageKey, string> = {
   'route.empty': 'Your route is empty. Add stands with “Add to my route” on a stand page or in search.',
   'route.stops': 'Route stops',
   'route.stopLabel': 'Stop {n} of {total}: {name}, floor “{floor}”',
-  'route.legLabel': '{metres} m, {minutes} min',
+  'route.legLabel': '{metres} m, ≈ {minutes} min on foot',
   'route.visited': 'visited',
   'route.nextStop': 'next',
   'route.remove': 'Remove',
@@ -122,8 +127,9 @@ export const en: Record<MessageKey, string> = {
   'route.stepFree': 'Step-free (lifts only)',
   'route.plan': 'Plan the route',
   'route.planning': 'Planning…',
-  'route.total': 'Total: {metres} m, about {minutes} min',
-  'route.planned': 'Route planned: {count} stops, {metres} m, about {minutes} min',
+  'route.total': 'Total: {metres} m; on foot in a real hall ≈ {minutes} min',
+  'route.timeNote': 'Times are for walking a real hall (1.2 m/s, stairs and lifts included); the avatar here walks faster.',
+  'route.planned': 'Route planned: {count} stops, {metres} m; on foot in a real hall ≈ {minutes} min',
   'route.finish': 'Finish: {name}',
   'route.go': 'Go',
   'route.next': 'Next',
@@ -143,7 +149,7 @@ export const en: Record<MessageKey, string> = {
   'route.colCompany': 'Company',
   'route.colFloor': 'Floor',
   'route.colPosition': 'Hall position, m (x, y)',
-  'route.colLeg': 'Walk, m',
+  'route.colLeg': 'Walk (on foot)',
   'route.walkingTo': 'Walking to stop {n}: {name}',
   'route.arrived': 'You are at stop {n}: {name}. Press “Next” when ready.',
   'route.offRoute': 'You left the route. Press “Resume the route” to go back to it.',

@@ -1,12 +1,16 @@
 // Russian UI strings (the default language). Every key here must exist in en.ts.
 import { cabinetRu } from './cabinet.ts';
 import { chatRu } from './chat.ts';
+import { notFoundRu } from './notFound.ts';
+import { programmeRu } from './programme.ts';
 import { standRu } from './stand.ts';
 
 export const ru = {
   ...standRu,
   ...cabinetRu,
   ...chatRu,
+  ...notFoundRu,
+  ...programmeRu,
   'app.title': 'Виртуальная выставка ММСО',
   'app.tagline': 'Интерактивная карта индустрии образования',
   'app.loading': 'Загружаем выставку…',
@@ -18,7 +22,6 @@ export const ru = {
   'lang.en': 'English',
   'floors.label': 'Этажи',
   'floors.stands': '{count} стенд|{count} стенда|{count} стендов',
-  'floors.notFound': 'Этаж «{id}» не найден. Показываем первый этаж.',
   'hall.label': 'Зал «{floor}». Перетаскивайте, чтобы осмотреться, колесо — масштаб, клик — идти. Клавиши: стрелки или WASD — идти, + и − — масштаб, Tab — следующий стенд, Enter — открыть, Esc — закрыть.',
   'hall.focused': 'Стенд {index} из {total}: {name}, {category}.',
   'hall.arrivedFloor': 'Вы на этаже «{floor}».',
@@ -75,6 +78,8 @@ export const ru = {
   'live.reconnecting': 'Переподключаемся…',
   'live.offline': 'Нет связи',
   'live.status': 'Связь: {status}',
+  'live.outdated': 'Выставка обновилась. Обновите страницу, чтобы продолжить.',
+  'live.reload': 'Обновить страницу',
   'live.floorPeople': '{count} человек|{count} человека|{count} человек',
   'live.instances': 'Этаж переполнен: открыто залов — {count}. Счётчики общие.',
   'live.atStand': 'Сейчас у стенда: {count}',
@@ -106,7 +111,7 @@ export const ru = {
   'route.empty': 'Маршрут пуст. Добавляйте стенды кнопкой «В мой маршрут» на странице стенда или в поиске.',
   'route.stops': 'Остановки маршрута',
   'route.stopLabel': 'Остановка {n} из {total}: {name}, этаж «{floor}»',
-  'route.legLabel': '{metres} м, {minutes} мин',
+  'route.legLabel': '{metres} м, ≈ {minutes} мин пешком',
   'route.visited': 'посещён',
   'route.nextStop': 'следующая',
   'route.remove': 'Убрать',
@@ -121,8 +126,9 @@ export const ru = {
   'route.stepFree': 'Без ступеней (только лифты)',
   'route.plan': 'Построить маршрут',
   'route.planning': 'Строим…',
-  'route.total': 'Всего: {metres} м, около {minutes} мин',
-  'route.planned': 'Маршрут построен, остановок: {count}; {metres} м, около {minutes} мин',
+  'route.total': 'Всего: {metres} м; пешком в реальном зале ≈ {minutes} мин',
+  'route.timeNote': 'Время — для прогулки по настоящему залу (1,2 м/с, с лестницами и лифтами); аватар здесь ходит быстрее.',
+  'route.planned': 'Маршрут построен, остановок: {count}; {metres} м; пешком в реальном зале ≈ {minutes} мин',
   'route.finish': 'Финиш: {name}',
   'route.go': 'Идти',
   'route.next': 'Дальше',
@@ -142,7 +148,7 @@ export const ru = {
   'route.colCompany': 'Компания',
   'route.colFloor': 'Этаж',
   'route.colPosition': 'Место в зале, м (x, y)',
-  'route.colLeg': 'Переход, м',
+  'route.colLeg': 'Переход (пешком)',
   'route.walkingTo': 'Идём к остановке {n}: {name}',
   'route.arrived': 'Вы у остановки {n}: {name}. Нажмите «Дальше», когда будете готовы.',
   'route.offRoute': 'Вы сошли с маршрута. Нажмите «Продолжить маршрут», чтобы вернуться.',

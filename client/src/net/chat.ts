@@ -1,24 +1,24 @@
 // The only place the client talks to stand chat rooms. One connection per stand, as a
-// visitor (their browser id and display name) or as staff (a ticket fetched with the cabinet
-// session). Messages go to the store merged by id; after a dropped link or a server restart
-// the connection catches up from the last id it saw, so nothing is lost or doubled. The
-// Colyseus client is imported lazily: the page shell loads without it.
-import type { Client, Room } from '@colyseus/sdk';
-import type { ChatActionResult, ChatMessage, ChatPage, ChatPostResult, ChatThread, ChatTicket } from '../../../shared/chat.ts';
+// visitor (the browser's signed visitor cookie and a display name) or as staff (a ticket
+// fetched with the cabinet session). Messages go to the store merged by id; after a dropped
+// link or a server restart the connection catches up from the last id it saw, so nothing is
+// lost or doubled. Joining, resuming and rejoining are the RoomConnection's. A question
+// written while the chat still connects is sent once it is live. The Colyseus client is
+// imported lazily: the page shell loads without it.
+import type { Client } from '@colyseus/sdk';
+import type { ChatActionResult, ChatMe, ChatMessage, ChatPostResult, ChatThread, ChatTicket } from '../../../shared/chat.ts';
 import { CHAT_PAGE, conversationKey } from '../../../shared/chat.ts';
-import {
-  CHAT_CLIENT_MSG,
-  CHAT_SERVER_MSG,
-  type ChatStaffMsg,
-  type ChatWelcome,
-  PROTOCOL_VERSION,
-  ROOMS,
-} from '../../../shared/protocol.ts';
+import { CHAT_CLIENT_MSG, CHAT_SERVER_MSG, type ChatJoinOptions, type ChatWelcome, PROTOCOL_VERSION, ROOMS } from '../../../shared/protocol.ts';
+import type { ChatStatus } from '../store/chatSlice.ts';
 import { useStore } from '../store/index.ts';
 import { fetchInbox, fetchTicket, fetchUnread } from './chatHttp.ts';
+import { type ConnectionState, RoomConnection } from './roomConnection.ts';
+import type { ChatProtocol } from './typedRoom.ts';
 
 const REJOIN_DELAYS = [500, 1000, 2000, 4000, 8000, 15000, 30000];
 const REQUEST_TIMEOUT_MS = 8000;
+/** How long a message written before the chat is live waits for it (then it stays in the field). */
+const PENDING_MAX_MS = 20_000;
 /** Catching up stops after this many pages; the conversation then reloads its newest page. */
 const CATCH_UP_PAGES = 10;
 
@@ -44,85 +44,68 @@ export class ChatOffline extends Error {
   }
 }
 
+/** The chat's words for the connection's state; "live" waits for the room's welcome. */
+function statusOf(state: ConnectionState): ChatStatus | null {
+  switch (state) {
+    case 'live':
+      return null;
+    case 'outdated':
+      return 'error';
+    default:
+      return state;
+  }
+}
+
 export class ChatConnection {
-  private room: Room | null = null;
+  private readonly conn: RoomConnection<ChatProtocol, ChatJoinOptions>;
   /** Newest message id received live or by catching up: the next catch-up starts after it. */
   private lastLiveId = 0;
   private welcomed = false;
-  private generation = 0;
-  private attempt = 0;
-  private rejoinTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Welcomed in the room joined now: requests may go. */
+  private ready = false;
+  private readonly waiters = new Set<{ ok(): void; fail(): void }>();
+  private readonly unsubscribe: () => void;
 
   constructor(
     readonly standId: string,
     readonly mode: 'visitor' | 'staff',
     /** Staff: every new or changed message (inbox, notifications). */
     private readonly onMessages?: (messages: ChatMessage[]) => void,
-  ) {}
+  ) {
+    this.conn = new RoomConnection<ChatProtocol, ChatJoinOptions>({
+      room: ROOMS.standChat,
+      client: colyseus,
+      rejoinDelays: REJOIN_DELAYS,
+      options: async () => {
+        if (this.mode === 'staff') return { standId, ticket: await staffTicket(), protocol: PROTOCOL_VERSION };
+        const s = useStore.getState();
+        return { standId, name: s.profile?.name ?? (s.shownName || undefined), protocol: PROTOCOL_VERSION };
+      },
+      onJoinFailed: (err) => {
+        // A refused ticket (expired, or the server restarted with a new key): get a new one.
+        if (this.mode === 'staff') ticket = null;
+        console.warn(`[chat] ${standId}: could not join`, err);
+      },
+    });
+    const c = this.conn;
+    c.on(CHAT_SERVER_MSG.welcome, (w) => void this.welcome(w));
+    c.on(CHAT_SERVER_MSG.message, (batch) => this.receive(batch));
+    c.on(CHAT_SERVER_MSG.staff, (m) => useStore.getState().chatStand(standId, { staff: m.staff }));
+    c.on(CHAT_SERVER_MSG.muted, (m) => useStore.getState().chatStand(standId, { mutedUntil: m.until ?? null }));
+    this.unsubscribe = c.subscribe((state) => {
+      if (state !== 'live') this.ready = false;
+      if (state === 'offline' || state === 'outdated') this.settleWaiters(false);
+      const status = statusOf(state);
+      if (status) useStore.getState().chatStand(standId, { status });
+    });
+  }
 
   start(): void {
-    void this.join(this.generation);
+    this.conn.start();
   }
 
   get live(): boolean {
-    return this.room !== null;
-  }
-
-  private async join(gen: number): Promise<void> {
-    const store = useStore.getState();
-    store.chatStand(this.standId, { status: this.attempt > 0 ? 'reconnecting' : 'connecting' });
-    try {
-      const client = await colyseus();
-      const options =
-        this.mode === 'staff'
-          ? { standId: this.standId, ticket: await staffTicket(), protocol: PROTOCOL_VERSION }
-          : { standId: this.standId, visitorId: store.visitorId, name: store.profile?.name ?? (store.shownName || undefined), protocol: PROTOCOL_VERSION };
-      const room = await client.joinOrCreate(ROOMS.standChat, options);
-      if (gen !== this.generation) {
-        void room.leave(true).catch(() => {});
-        return;
-      }
-      this.bind(room, gen);
-      this.attempt = 0;
-    } catch (err) {
-      if (gen !== this.generation) return;
-      // A refused ticket (expired, or the server restarted with a new key): get a new one.
-      if (this.mode === 'staff') ticket = null;
-      console.warn(`[chat] ${this.standId}: could not join`, err);
-      this.scheduleRejoin(gen);
-    }
-  }
-
-  private bind(room: Room, gen: number): void {
-    this.room = room;
-    room.reconnection.maxRetries = 8;
-    room.onMessage(CHAT_SERVER_MSG.welcome, (w: ChatWelcome) => void this.welcome(w));
-    room.onMessage(CHAT_SERVER_MSG.message, (batch: ChatMessage[]) => this.receive(batch));
-    room.onMessage(CHAT_SERVER_MSG.staff, (m: ChatStaffMsg) => useStore.getState().chatStand(this.standId, { staff: m.staff }));
-    room.onMessage(CHAT_SERVER_MSG.muted, (m: { until?: number }) => useStore.getState().chatStand(this.standId, { mutedUntil: m.until ?? null }));
-    room.onDrop(() => {
-      if (gen === this.generation) useStore.getState().chatStand(this.standId, { status: 'reconnecting' });
-    });
-    // The server welcomes a resumed session again; catching up happens there.
-    room.onReconnect(() => {
-      if (gen === this.generation) useStore.getState().chatStand(this.standId, { status: 'live' });
-    });
-    room.onLeave(() => {
-      if (gen !== this.generation || this.room !== room) return;
-      // Not a leave we asked for: the server went away (restart). Join afresh.
-      this.room = null;
-      this.scheduleRejoin(gen);
-    });
-  }
-
-  private scheduleRejoin(gen: number): void {
-    const delay = REJOIN_DELAYS[Math.min(this.attempt, REJOIN_DELAYS.length - 1)]!;
-    this.attempt++;
-    useStore.getState().chatStand(this.standId, { status: navigator.onLine === false || this.attempt > 4 ? 'offline' : 'reconnecting' });
-    this.rejoinTimer = setTimeout(() => {
-      this.rejoinTimer = null;
-      if (gen === this.generation) void this.join(gen);
-    }, delay);
+    return this.conn.live && this.ready;
   }
 
   private async welcome(w: ChatWelcome): Promise<void> {
@@ -134,6 +117,8 @@ export class ChatConnection {
       mutedUntil: w.mutedUntil,
       status: 'live',
     });
+    this.ready = true;
+    this.settleWaiters(true);
     if (!this.welcomed) {
       this.welcomed = true;
       this.lastLiveId = Math.max(this.lastLiveId, w.lastId);
@@ -145,12 +130,34 @@ export class ChatConnection {
     await this.catchUp().catch((err: unknown) => console.warn('[chat] catching up', err));
   }
 
+  private settleWaiters(ok: boolean): void {
+    for (const w of [...this.waiters]) (ok ? w.ok : w.fail)();
+  }
+
+  /** Resolves once welcomed in a live room; rejects when offline, stopped or after `ms`. */
+  private whenReady(ms: number): Promise<void> {
+    if (this.live) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      const w = {
+        ok: () => finish(resolve),
+        fail: () => finish(() => reject(new ChatOffline())),
+      };
+      const timer = setTimeout(w.fail, ms);
+      const finish = (fn: () => void) => {
+        clearTimeout(timer);
+        this.waiters.delete(w);
+        fn();
+      };
+      this.waiters.add(w);
+    });
+  }
+
   /** Everything we may see after the last id we saw: what was said while the link was down. */
   private async catchUp(): Promise<void> {
     for (let i = 0; i < CATCH_UP_PAGES; i++) {
-      const room = this.room;
-      if (!room) return;
-      const page = await room.request<{ after: number }, ChatPage>(CHAT_CLIENT_MSG.since, { after: this.lastLiveId }, { timeout: REQUEST_TIMEOUT_MS });
+      if (!this.conn.room) return;
+      const page = await this.conn.request(CHAT_CLIENT_MSG.since, { after: this.lastLiveId }, REQUEST_TIMEOUT_MS);
+      if (!('messages' in page)) return;
       this.receive(page.messages);
       if (!page.more) return;
     }
@@ -163,14 +170,14 @@ export class ChatConnection {
     this.onMessages?.(messages);
   }
 
-  private need(): Room {
-    if (!this.room) throw new ChatOffline();
-    return this.room;
+  private need(): void {
+    if (!this.conn.room) throw new ChatOffline();
   }
 
   /** The newest page of a conversation (it opens, or it was never loaded). */
   async loadLatest(thread: ChatThread): Promise<void> {
-    const page = await this.need().request<unknown, ChatPage | { ok: false }>(CHAT_CLIENT_MSG.history, { thread, limit: CHAT_PAGE }, { timeout: REQUEST_TIMEOUT_MS });
+    this.need();
+    const page = await this.conn.request(CHAT_CLIENT_MSG.history, { thread, limit: CHAT_PAGE }, REQUEST_TIMEOUT_MS);
     if ('messages' in page) useStore.getState().chatAdd(this.standId, page.messages, { thread, older: page.more });
   }
 
@@ -178,16 +185,20 @@ export class ChatConnection {
   async loadOlder(thread: ChatThread): Promise<void> {
     const first = useStore.getState().chatConvs[conversationKey(this.standId, thread)]?.messages[0]?.id;
     if (first === undefined) return this.loadLatest(thread);
-    const page = await this.need().request<unknown, ChatPage | { ok: false }>(
-      CHAT_CLIENT_MSG.history,
-      { thread, before: first, limit: CHAT_PAGE },
-      { timeout: REQUEST_TIMEOUT_MS },
-    );
+    this.need();
+    const page = await this.conn.request(CHAT_CLIENT_MSG.history, { thread, before: first, limit: CHAT_PAGE }, REQUEST_TIMEOUT_MS);
     if ('messages' in page) useStore.getState().chatAdd(this.standId, page.messages, { thread, older: page.more });
   }
 
-  async post(text: string, thread: ChatThread): Promise<ChatPostResult> {
-    const result = await this.need().request<unknown, ChatPostResult>(CHAT_CLIENT_MSG.post, { text, thread }, { timeout: REQUEST_TIMEOUT_MS });
+  /**
+   * Posts to a thread: the public chat (null), a private thread, or `mine` (a visitor's own
+   * private thread, known once welcomed). Written while the chat connects, the message
+   * waits (one at a time: the composer sends nothing else meanwhile) and goes once live.
+   */
+  async post(text: string, thread: ChatThread | { mine: true }): Promise<ChatPostResult> {
+    await this.whenReady(PENDING_MAX_MS);
+    const to = thread !== null && typeof thread === 'object' ? this.ownThread() : thread;
+    const result = await this.conn.request(CHAT_CLIENT_MSG.post, { text, thread: to }, REQUEST_TIMEOUT_MS);
     if (result.ok) {
       this.receive([result.message]);
       // Taking part is what makes later staff answers "unread" for a visitor.
@@ -198,24 +209,31 @@ export class ChatConnection {
     return result;
   }
 
+  private ownThread(): ChatThread {
+    const me: ChatMe | null | undefined = useStore.getState().chatStands[this.standId]?.me;
+    if (me?.kind !== 'visitor') throw new ChatOffline();
+    return me.ref;
+  }
+
   remove(id: number): Promise<ChatActionResult> {
-    return this.need().request<unknown, ChatActionResult>(CHAT_CLIENT_MSG.remove, { id }, { timeout: REQUEST_TIMEOUT_MS });
+    this.need();
+    return this.conn.request(CHAT_CLIENT_MSG.remove, { id }, REQUEST_TIMEOUT_MS);
   }
 
   mute(id: number, minutes: number): Promise<ChatActionResult> {
-    return this.need().request<unknown, ChatActionResult>(CHAT_CLIENT_MSG.mute, { id, minutes }, { timeout: REQUEST_TIMEOUT_MS });
+    this.need();
+    return this.conn.request(CHAT_CLIENT_MSG.mute, { id, minutes }, REQUEST_TIMEOUT_MS);
   }
 
   /** Staff: this conversation is read up to `upTo` (shared by the account's devices). */
   read(thread: ChatThread, upTo: number): void {
-    this.room?.send(CHAT_CLIENT_MSG.read, { thread, upTo });
+    this.conn.send(CHAT_CLIENT_MSG.read, { thread, upTo });
   }
 
   stop(): void {
-    this.generation++;
-    if (this.rejoinTimer) clearTimeout(this.rejoinTimer);
-    void this.room?.leave(true).catch(() => {});
-    this.room = null;
+    this.unsubscribe();
+    this.settleWaiters(false);
+    this.conn.dispose();
   }
 }
 
@@ -277,11 +295,11 @@ let visitorStarted = false;
 export async function startVisitorChats(): Promise<void> {
   if (visitorStarted) return;
   visitorStarted = true;
-  const { chatMarks, visitorId } = useStore.getState();
+  const { chatMarks } = useStore.getState();
   const entries = Object.entries(chatMarks);
   if (entries.length === 0) return;
   try {
-    const { unread } = await fetchUnread(visitorId, Object.fromEntries(entries.map(([id, m]) => [id, m.id])));
+    const { unread } = await fetchUnread(Object.fromEntries(entries.map(([id, m]) => [id, m.id])));
     useStore.getState().chatSetUnread(unread);
   } catch (err) {
     console.warn('[chat] unread counts', err);
@@ -311,6 +329,9 @@ export class StaffChats {
 
   async start(): Promise<void> {
     await this.refresh();
+    // Stopped while the first list was on its way (the tab closed, StrictMode's second run):
+    // starting the refresh now would outlive the component.
+    if (this.stopped || this.timer) return;
     this.timer = setInterval(() => void this.refresh().catch(() => {}), INBOX_REFRESH_MS);
   }
 
@@ -325,6 +346,12 @@ export class StaffChats {
 
   connection(standId: string): ChatConnection {
     let conn = this.conns.get(standId);
+    if (this.stopped) {
+      // Asked for after the inbox closed (a late effect): a connection that never joins.
+      const closed = new ChatConnection(standId, 'staff');
+      closed.stop();
+      return closed;
+    }
     if (!conn) {
       conn = new ChatConnection(standId, 'staff', (messages) => {
         useStore.getState().inboxNote(messages);
@@ -339,6 +366,7 @@ export class StaffChats {
   stop(): void {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    this.timer = null;
     for (const c of this.conns.values()) c.stop();
     this.conns.clear();
   }

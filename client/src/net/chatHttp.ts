@@ -22,8 +22,9 @@ export function fetchInbox(): Promise<Inbox> {
   return request('GET', API.chatInbox, Inbox);
 }
 
-export function fetchUnread(visitorId: string, marks: Record<string, number>): Promise<UnreadCounts> {
-  return request('POST', API.chatUnread, UnreadCounts, { visitorId, marks });
+/** Unread staff answers for this browser (its signed visitor cookie says who asks). */
+export function fetchUnread(marks: Record<string, number>): Promise<UnreadCounts> {
+  return request('POST', API.chatUnread, UnreadCounts, { marks });
 }
 
 export function fetchQuickReplies(exhibitorId: string): Promise<QuickReplies> {

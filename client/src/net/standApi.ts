@@ -5,7 +5,6 @@ import { API, LeadAccepted, apiPath } from '../../../shared/api.ts';
 import type { StandEventKind } from '../../../shared/analytics.ts';
 import type { CallbackRequest, CardForMaterials } from '../../../shared/leads.ts';
 import { StandContent } from '../../../shared/standContent.ts';
-import { useStore } from '../store/index.ts';
 import { send } from './http.ts';
 
 /** Stand calls fail with the client's one HTTP error type. */
@@ -47,12 +46,13 @@ export function forgetStandContent(exhibitorId?: string): void {
 }
 
 /**
- * Counts a visit, a video play or a download for the exhibitor's analytics. Fire and forget:
+ * Counts a visit, a video play or a download for the exhibitor's analytics; the browser's
+ * signed visitor cookie says who (unique visitors), never the body. Fire and forget:
  * `keepalive` lets it finish while a download starts or the tab closes; a lost count is no
  * reason to bother the visitor.
  */
 export function trackStandEvent(exhibitorId: string, kind: StandEventKind, opts: { standId?: string; item?: string } = {}): void {
-  const body = { kind, visitorId: useStore.getState().visitorId, ...opts };
+  const body = { kind, ...opts };
   fetch(apiPath(API.standEvents, { exhibitorId }), {
     method: 'POST',
     keepalive: true,

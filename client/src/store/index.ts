@@ -7,12 +7,13 @@ import { type ChatSlice, createChatSlice } from './chatSlice.ts';
 import { type ExhibitionSlice, createExhibitionSlice } from './exhibitionSlice.ts';
 import { type OrganiserSlice, createOrganiserSlice } from './organiserSlice.ts';
 import { type PrefsSlice, createPrefsSlice } from './prefsSlice.ts';
+import { type ProgrammeSlice, createProgrammeSlice } from './programmeSlice.ts';
 import { type PresenceSlice, createPresenceSlice } from './presenceSlice.ts';
 import { type RouteSlice, createRouteSlice } from './routeSlice.ts';
 import { type ViewSlice, createViewSlice } from './viewSlice.ts';
 import { type VisitorSlice, createVisitorSlice } from './visitorSlice.ts';
 
-export type AppState = ExhibitionSlice & ViewSlice & PrefsSlice & PresenceSlice & RouteSlice & OrganiserSlice & CabinetSlice & VisitorSlice & ChatSlice;
+export type AppState = ExhibitionSlice & ViewSlice & PrefsSlice & PresenceSlice & RouteSlice & OrganiserSlice & CabinetSlice & VisitorSlice & ChatSlice & ProgrammeSlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createExhibitionSlice(...a),
@@ -24,6 +25,7 @@ export const useStore = create<AppState>()((...a) => ({
   ...createCabinetSlice(...a),
   ...createVisitorSlice(...a),
   ...createChatSlice(...a),
+  ...createProgrammeSlice(...a),
 }));
 
 export { useShallow };

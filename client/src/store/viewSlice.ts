@@ -16,6 +16,8 @@ export interface ViewSlice {
   /** Stand highlighted after a search pick. */
   highlightedStandId: string | null;
   announcement: string;
+  /** A link named a floor or stand that does not exist; the not-found view explains it. */
+  notFound: NotFound | null;
   /** The canvas engine is attached (it loads lazily). */
   hallReady: boolean;
   setHallReady(ready: boolean): void;
@@ -26,6 +28,13 @@ export interface ViewSlice {
   setFocused(standId: string | null): void;
   setHighlighted(standId: string | null): void;
   announce(text: string): void;
+  setNotFound(notFound: NotFound | null): void;
+}
+
+/** What a bad link asked for: an unknown floor, or a stand that is on no floor. */
+export interface NotFound {
+  kind: 'floor' | 'stand';
+  id: string;
 }
 
 let focusSeq = 0;
@@ -38,6 +47,7 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) 
   focusedStandId: null,
   highlightedStandId: null,
   announcement: '',
+  notFound: null,
   hallReady: false,
   setHallReady: (hallReady) => set({ hallReady }),
   setFloor: (floorId) =>
@@ -52,4 +62,5 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) 
   setFocused: (focusedStandId) => set({ focusedStandId }),
   setHighlighted: (highlightedStandId) => set({ highlightedStandId }),
   announce: (announcement) => set({ announcement }),
+  setNotFound: (notFound) => set({ notFound }),
 });

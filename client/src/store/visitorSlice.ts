@@ -1,28 +1,19 @@
-// What the browser remembers about the visitor at stands: an anonymous id that counts unique
-// visitors (nothing else), and the business card they filled once to get materials by e-mail.
+// What the browser remembers about the visitor at stands: the business card they filled once
+// to get materials by e-mail. Who the visitor is (unique visitors, chat identity) is the
+// server's signed httpOnly cookie, which scripts never see; the page keeps no id of its own.
 import type { StateCreator } from 'zustand';
-import { VisitorId } from '../../../shared/analytics.ts';
 import { BusinessCard } from '../../../shared/leads.ts';
 import type { AppState } from './index.ts';
 
-const ID_KEY = 'expo.visitorId';
 const CARD_KEY = 'expo.businessCard';
+/** Where older pages kept a self-made visitor id: removed, nothing reads it any more. */
+const OLD_ID_KEY = 'expo.visitorId';
 
-function randomId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-function storedVisitorId(): string {
+function forgetOldVisitorId(): void {
   try {
-    const known = VisitorId.safeParse(localStorage.getItem(ID_KEY));
-    if (known.success) return known.data;
-    const id = randomId();
-    localStorage.setItem(ID_KEY, id);
-    return id;
+    localStorage.removeItem(OLD_ID_KEY);
   } catch {
-    // Private mode: an id for this page only.
-    return randomId();
+    // Storage unavailable: nothing was kept either.
   }
 }
 
@@ -39,7 +30,6 @@ function storedCard(): BusinessCard | null {
 }
 
 export interface VisitorSlice {
-  visitorId: string;
   /** The visitor's business card, remembered in this browser; null until filled. */
   card: BusinessCard | null;
   saveCard(card: BusinessCard): void;
@@ -47,24 +37,26 @@ export interface VisitorSlice {
   forgetCard(): void;
 }
 
-export const createVisitorSlice: StateCreator<AppState, [], [], VisitorSlice> = (set) => ({
-  visitorId: storedVisitorId(),
-  card: storedCard(),
-  saveCard: (card) => {
-    const valid = BusinessCard.parse(card);
-    try {
-      localStorage.setItem(CARD_KEY, JSON.stringify(valid));
-    } catch {
-      // Private mode: the card lasts for this page only.
-    }
-    set({ card: valid });
-  },
-  forgetCard: () => {
-    try {
-      localStorage.removeItem(CARD_KEY);
-    } catch {
-      // Nothing stored to remove.
-    }
-    set({ card: null });
-  },
-});
+export const createVisitorSlice: StateCreator<AppState, [], [], VisitorSlice> = (set) => {
+  forgetOldVisitorId();
+  return {
+    card: storedCard(),
+    saveCard: (card) => {
+      const valid = BusinessCard.parse(card);
+      try {
+        localStorage.setItem(CARD_KEY, JSON.stringify(valid));
+      } catch {
+        // Private mode: the card lasts for this page only.
+      }
+      set({ card: valid });
+    },
+    forgetCard: () => {
+      try {
+        localStorage.removeItem(CARD_KEY);
+      } catch {
+        // Nothing stored to remove.
+      }
+      set({ card: null });
+    },
+  };
+};

@@ -1,7 +1,7 @@
 // The page: header (title, search, language), the hall with its overlays, floors and minimap.
 import { Suspense, lazy, useEffect } from 'react';
-import { currentView, startRouter } from '../actions/navigation.ts';
-import { loadCatalogue, loadLevel } from '../net/api.ts';
+import { currentView, openExhibition, stopRouter } from '../actions/navigation.ts';
+import { loadLevel } from '../net/api.ts';
 import { useStore, useT } from '../store/index.ts';
 import { Announcer } from './chrome/Announcer.tsx';
 import { FloorSwitcher } from './chrome/FloorSwitcher.tsx';
@@ -9,10 +9,12 @@ import { ChatUnread } from './chat/ChatUnread.tsx';
 import { UnreadMarkers } from './chat/UnreadMarkers.tsx';
 import { LangSwitch } from './chrome/LangSwitch.tsx';
 import { Minimap } from './chrome/Minimap.tsx';
+import { NotFoundView } from './chrome/NotFoundView.tsx';
 import { SearchBox } from './chrome/SearchBox.tsx';
 import { ZoomControls } from './chrome/ZoomControls.tsx';
 import { LayoutPanel } from './organiser/LayoutPanel.tsx';
 import { LiveBar } from './live/LiveBar.tsx';
+import { OutdatedNotice } from './live/OutdatedNotice.tsx';
 import { RoutePanel } from './route/RoutePanel.tsx';
 import { RouteToggle } from './route/RouteToggle.tsx';
 import { StandDialog } from './stand/StandDialog.tsx';
@@ -38,14 +40,11 @@ export function App() {
   }, [lang, t]);
 
   useEffect(() => {
-    let stop: (() => void) | undefined;
     // The floor in the address is fetched alongside the catalogue, not after it.
     const first = currentView();
     if (first.kind === 'floor' || first.kind === 'stand') loadLevel(first.floorId).catch(() => {});
-    void loadCatalogue().then(() => {
-      stop = startRouter();
-    });
-    return () => stop?.();
+    void openExhibition();
+    return stopRouter;
   }, []);
 
   return (
@@ -65,6 +64,10 @@ export function App() {
         </div>
         <SearchBox />
         <RouteToggle />
+        {/* The programme is its own page (and chunk): a plain link, a full page load. */}
+        <a className="route-toggle" href="/programme">
+          {t('programme.link')}
+        </a>
         <ChatUnread />
         <LangSwitch />
       </header>
@@ -72,7 +75,7 @@ export function App() {
         {status === 'error' ? (
           <div className="state-message" role="alert">
             <p>{t('app.loadError')}</p>
-            <button type="button" className="button button--primary" onClick={() => void loadCatalogue().then(startRouter)}>
+            <button type="button" className="button button--primary" onClick={() => void openExhibition()}>
               {t('app.retry')}
             </button>
           </div>
@@ -99,11 +102,13 @@ export function App() {
                 </aside>
                 <RoutePanel />
                 <StandDialog />
+                <NotFoundView />
               </>
             )}
           </>
         )}
         <Announcer />
+        <OutdatedNotice />
       </main>
     </div>
   );

@@ -1,89 +1,81 @@
-// Cabinet accounts and their sessions in accounts.json, seeded on first start from
-// assets/seed/accounts.json (demo accounts with scrypt hashes, never plain passwords).
-// Sessions are keyed by sha256 of the cookie token, so the file cannot be used to log in.
-import fs from 'node:fs/promises';
+// Cabinet accounts and their sessions in accounts.json. Sessions are keyed by sha256 of the
+// cookie token, so the file cannot be used to log in.
 import { z } from 'zod';
-import { Account, type Session } from '../records.ts';
+import { Account, Session } from '../records.ts';
 import type { AccountStore } from '../storage.ts';
-import { openJsonFile } from './jsonFile.ts';
+import type { LowdbContext } from './context.ts';
+import { openJsonDoc } from './jsonFile.ts';
+import { own, withKey, withoutKeys } from './own.ts';
 
-interface AccountsFile {
-  schema: 1;
-  accounts: Record<string, Account>;
-  sessions: Record<string, Session>;
-}
+const AccountsFile = z.object({
+  schema: z.literal(1),
+  accounts: z.record(z.string(), Account),
+  sessions: z.record(z.string(), Session),
+});
+type AccountsFile = z.infer<typeof AccountsFile>;
 
-export const AccountSeed = z.array(Account);
+export async function openAccounts(file: string, ctx: LowdbContext): Promise<AccountStore> {
+  const db = await openJsonDoc<AccountsFile>(file, { schema: AccountsFile, empty: { schema: 1, accounts: {}, sessions: {} }, disk: ctx.disk });
 
-/** E-mail addresses compare case-insensitively and without surrounding spaces. */
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
-
-async function readSeed(seedFile: string | undefined, log: (line: string) => void): Promise<Record<string, Account>> {
-  if (!seedFile) return {};
-  let text: string;
-  try {
-    text = await fs.readFile(seedFile, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
-      log(`[accounts] no ${seedFile}: no one can log in to the cabinet until accounts are added`);
-      return {};
+  // E-mail → account id, rebuilt when the accounts (not the sessions) have changed.
+  let indexed: AccountsFile['accounts'] | null = null;
+  let byEmail = new Map<string, string>();
+  function emailIndex(): Map<string, string> {
+    if (indexed !== db.data.accounts) {
+      indexed = db.data.accounts;
+      byEmail = new Map(Object.values(indexed).map((a) => [a.email, a.id]));
     }
-    throw e;
+    return byEmail;
   }
-  // All or nothing: a half-seeded account list would be a confusing security state.
-  const list = AccountSeed.parse(JSON.parse(text));
-  return Object.fromEntries(list.map((a) => [a.id, { ...a, email: normaliseEmail(a.email) }]));
-}
-
-export async function openAccounts(file: string, seedFile: string | undefined, log: (line: string) => void): Promise<AccountStore> {
-  const db = await openJsonFile<AccountsFile>(file, { schema: 1, accounts: {}, sessions: {} }, async () => ({
-    schema: 1,
-    accounts: await readSeed(seedFile, log),
-    sessions: {},
-  }));
-
-  // Accounts are only added by the seed, so the index is built once; it holds the same objects.
-  const emailIndex = new Map(Object.values(db.data.accounts).map((a) => [normaliseEmail(a.email), a]));
 
   return {
+    async createAccount(account) {
+      const valid = Account.parse(account);
+      await db.update((cur) => {
+        if (Object.hasOwn(cur.accounts, valid.id)) throw new Error(`account ${valid.id} exists`);
+        if (Object.values(cur.accounts).some((a) => a.email === valid.email)) throw new Error(`an account with e-mail ${valid.email} exists`);
+        return { ...cur, accounts: withKey(cur.accounts, valid.id, valid) };
+      });
+    },
+    async listAccounts() {
+      return Object.values(db.data.accounts).map((a) => structuredClone(a));
+    },
     async findAccountByEmail(email) {
-      const a = emailIndex.get(normaliseEmail(email));
+      const id = emailIndex().get(email);
+      const a = id === undefined ? undefined : own(db.data.accounts, id);
       return a && structuredClone(a);
     },
     async getAccount(id) {
-      const a = Object.hasOwn(db.data.accounts, id) ? db.data.accounts[id] : undefined;
+      const a = own(db.data.accounts, id);
       return a && structuredClone(a);
     },
     async setPasswordHash(accountId, hash) {
-      const a = db.data.accounts[accountId];
-      if (!a) throw new Error(`no account ${accountId}`);
-      await db.update(() => {
-        a.passwordHash = hash;
+      await db.update((cur) => {
+        const a = own(cur.accounts, accountId);
+        if (!a) throw new Error(`no account ${accountId}`);
+        return { ...cur, accounts: withKey(cur.accounts, accountId, { ...a, passwordHash: hash }) };
       });
     },
     async createSession(session) {
+      const valid = Session.parse(session);
       const now = Date.now();
-      await db.update((data) => {
+      await db.update((cur) => {
         // Expired sessions are dropped whenever a new one starts, so the file stays small.
-        for (const [key, s] of Object.entries(data.sessions)) if (Date.parse(s.expiresAt) <= now) delete data.sessions[key];
-        data.sessions[session.tokenHash] = { ...session };
+        const live = withoutKeys(cur.sessions, (_k, s) => Date.parse(s.expiresAt) <= now);
+        return { ...cur, sessions: withKey(live, valid.tokenHash, valid) };
       });
     },
     async getSession(tokenHash) {
-      const s = Object.hasOwn(db.data.sessions, tokenHash) ? db.data.sessions[tokenHash] : undefined;
+      const s = own(db.data.sessions, tokenHash);
       return s && { ...s };
     },
     async deleteSession(tokenHash) {
-      if (!Object.hasOwn(db.data.sessions, tokenHash)) return;
-      await db.update((data) => {
-        delete data.sessions[tokenHash];
-      });
+      await db.update((cur) => (Object.hasOwn(cur.sessions, tokenHash) ? { ...cur, sessions: withoutKeys(cur.sessions, (k) => k === tokenHash) } : cur));
     },
     async deleteSessionsOf(accountId, except) {
-      await db.update((data) => {
-        for (const [key, s] of Object.entries(data.sessions)) if (s.accountId === accountId && key !== except) delete data.sessions[key];
+      await db.update((cur) => {
+        const drop = (k: string, s: Session) => s.accountId === accountId && k !== except;
+        return Object.entries(cur.sessions).some(([k, s]) => drop(k, s)) ? { ...cur, sessions: withoutKeys(cur.sessions, drop) } : cur;
       });
     },
   };

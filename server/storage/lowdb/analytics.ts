@@ -1,98 +1,37 @@
-// Stand analytics in analytics.json: per exhibitor and UTC day, counters plus the set of
-// visitors seen that day (as short salted hashes of their anonymous browser ids, enough to
-// count uniques and nothing else). Reads fill every day from the first event to today.
-import { createHash } from 'node:crypto';
-import type { DayStats, StandAnalytics, StandEvent } from '../../../shared/analytics.ts';
+// Stand analytics in analytics.json: per exhibitor and UTC day, counters and the keys of the
+// visitors seen that day. What is counted and how keys are made is server/services/analytics.ts.
+import { z } from 'zod';
+import { DayRecord, emptyDay } from '../../../shared/analytics.ts';
 import type { AnalyticsStore } from '../storage.ts';
-import { openJsonFile } from './jsonFile.ts';
+import type { LowdbContext } from './context.ts';
+import { openJsonDoc } from './jsonFile.ts';
+import { own, withKey } from './own.ts';
 
-interface DayRecord {
-  visits: number;
-  videoPlays: number;
-  downloads: number;
-  leads: number;
-  visitors: string[];
-}
-
-interface AnalyticsFile {
-  schema: 1;
+const AnalyticsFile = z.object({
+  schema: z.literal(1),
   /** exhibitorId → "YYYY-MM-DD" → counters. */
-  days: Record<string, Record<string, DayRecord>>;
-}
+  days: z.record(z.string(), z.record(z.string(), DayRecord)),
+});
+type AnalyticsFile = z.infer<typeof AnalyticsFile>;
 
-const DAY_MS = 86_400_000;
-
-export function utcDay(at: Date): string {
-  return at.toISOString().slice(0, 10);
-}
-
-function visitorKey(exhibitorId: string, visitorId: string): string {
-  return createHash('sha256').update(`${exhibitorId}\n${visitorId}`).digest('base64url').slice(0, 16);
-}
-
-function emptyDay(): DayRecord {
-  return { visits: 0, videoPlays: 0, downloads: 0, leads: 0, visitors: [] };
-}
-
-/** Every day from the first recorded one to `today` (inclusive), zeros where nothing happened. */
-export function fillDays(exhibitorId: string, days: Record<string, DayRecord>, today: Date): StandAnalytics {
-  const keys = Object.keys(days).sort();
-  const out: DayStats[] = [];
-  const unique = new Set<string>();
-  const first = keys[0];
-  if (first !== undefined) {
-    const last = Math.max(Date.parse(utcDay(today)), Date.parse(keys[keys.length - 1]!));
-    for (let t = Date.parse(first); t <= last; t += DAY_MS) {
-      const day = utcDay(new Date(t));
-      const d = days[day] ?? emptyDay();
-      for (const v of d.visitors) unique.add(v);
-      out.push({ day, visits: d.visits, uniqueVisitors: d.visitors.length, videoPlays: d.videoPlays, downloads: d.downloads, leads: d.leads });
-    }
-  }
-  const sum = (k: 'visits' | 'videoPlays' | 'downloads' | 'leads') => out.reduce((n, d) => n + d[k], 0);
-  return {
-    exhibitorId,
-    days: out,
-    // Unique over the whole period: a visitor who came on two days counts once.
-    totals: { visits: sum('visits'), uniqueVisitors: unique.size, videoPlays: sum('videoPlays'), downloads: sum('downloads'), leads: sum('leads') },
-  };
-}
-
-export async function openAnalytics(file: string, now: () => Date = () => new Date()): Promise<AnalyticsStore> {
-  const db = await openJsonFile<AnalyticsFile>(file, { schema: 1, days: {} });
-
-  function dayOf(exhibitorId: string, at: Date): DayRecord {
-    const ex = (db.data.days[exhibitorId] ??= {});
-    return (ex[utcDay(at)] ??= emptyDay());
-  }
+export async function openAnalytics(file: string, ctx: LowdbContext): Promise<AnalyticsStore> {
+  const db = await openJsonDoc<AnalyticsFile>(file, { schema: AnalyticsFile, empty: { schema: 1, days: {} }, disk: ctx.disk });
 
   return {
-    async recordEvent(exhibitorId, event: StandEvent, at) {
-      await db.update(() => {
-        const d = dayOf(exhibitorId, at);
-        switch (event.kind) {
-          case 'visit': {
-            d.visits++;
-            const key = visitorKey(exhibitorId, event.visitorId);
-            if (!d.visitors.includes(key)) d.visitors.push(key);
-            break;
-          }
-          case 'video':
-            d.videoPlays++;
-            break;
-          case 'download':
-            d.downloads++;
-            break;
-        }
+    async countStandEvent(exhibitorId, day, counter, visitorKey) {
+      await db.update((cur) => {
+        const days = own(cur.days, exhibitorId) ?? {};
+        const d = own(days, day) ?? emptyDay();
+        const next: DayRecord = {
+          ...d,
+          [counter]: d[counter] + 1,
+          visitors: visitorKey === undefined || d.visitors.includes(visitorKey) ? d.visitors : [...d.visitors, visitorKey],
+        };
+        return { ...cur, days: withKey(cur.days, exhibitorId, withKey(days, day, next)) };
       });
     },
-    async recordLead(exhibitorId, at) {
-      await db.update(() => {
-        dayOf(exhibitorId, at).leads++;
-      });
-    },
-    async analytics(exhibitorId) {
-      return fillDays(exhibitorId, db.data.days[exhibitorId] ?? {}, now());
+    async standDays(exhibitorId) {
+      return structuredClone(own(db.data.days, exhibitorId) ?? {});
     },
   };
 }

@@ -1,62 +1,53 @@
-// Stand chats in their own files under data/chat/: messages per stand in chunks of
-// CHUNK messages (stands/<standId>/<n>.json), so a new message rewrites one small file, never
-// the whole history; mutes, saved answers and staff read marks in meta.json. A stand's
-// messages are read once, on first use, and kept in memory in id order.
+// Stand chats in their own files under data/chat/: messages per stand in chunks of CHUNK
+// messages (stands/<standId>/<n>.json), so a new message rewrites one small file, never the
+// whole history; mutes, saved answers and staff read marks in meta.json. A stand's messages are
+// read once, on first use, and kept in memory in id order, with each thread's newest message.
+// A damaged chunk makes that stand's chat unavailable (a generic error for visitors; the log
+// names the file) and leaves the file as it is.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Low } from 'lowdb';
-import { type ChatThread, StandId, conversationKey } from '../../../shared/chat.ts';
-import type { ChatConversation, ChatQuery, ChatSlice, ChatStore, NewChatMessage, StoredChatMessage } from '../chatStore.ts';
-import { openJsonFile } from './jsonFile.ts';
+import { z } from 'zod';
+import { type ChatThread, ChatMessage, StandId, conversationKey } from '../../../shared/chat.ts';
+import type { ChatQuery, ChatSlice, ChatStore, ChatThreadHead, StoredChatMessage } from '../chatStore.ts';
+import type { LowdbContext } from './context.ts';
+import { StorageFileError, realDisk } from './durableFile.ts';
+import { type JsonDoc, openJsonDoc } from './jsonFile.ts';
+import { own, withKey, withoutKeys } from './own.ts';
 
 /** Messages per chunk file: bounds what one write serialises (about 150 KB). */
 const CHUNK = 500;
 
-interface ChunkFile {
-  schema: 1;
-  messages: StoredChatMessage[];
-}
+const StoredMessage = ChatMessage.extend({ accountId: z.string().optional(), deletedBy: z.string().optional(), deletedAt: z.number().optional() });
+const ChunkFile = z.object({ schema: z.literal(1), messages: z.array(StoredMessage) });
+type ChunkFile = { schema: 1; messages: StoredChatMessage[] };
 
-interface MetaFile {
-  schema: 1;
+const MetaFile = z.object({
+  schema: z.literal(1),
   /** standId -> visitor ref -> muted until (ms) and by whom. */
-  mutes: Record<string, Record<string, { until: number; by: string }>>;
-  quickReplies: Record<string, string[]>;
+  mutes: z.record(z.string(), z.record(z.string(), z.object({ until: z.number(), by: z.string() }))),
+  quickReplies: z.record(z.string(), z.array(z.string())),
   /** accountId -> conversation key -> last read message id. */
-  reads: Record<string, Record<string, number>>;
-}
+  reads: z.record(z.string(), z.record(z.string(), z.number())),
+});
+type MetaFile = z.infer<typeof MetaFile>;
 
-/**
- * Serialises a file's writes: a write asked for while one is running shares the next one,
- * so a burst of messages costs one JSON serialisation per disk write, not one per message.
- * Each caller still resolves only once a write holding its change is done.
- */
-function groupCommit(db: Low<unknown>): () => Promise<void> {
-  let running: Promise<void> | null = null;
-  let next: Promise<void> | null = null;
-  const run = (): Promise<void> => {
-    running = db.write().finally(() => {
-      running = null;
-    });
-    return running;
-  };
-  return () => {
-    if (!running) return run();
-    const after = () => {
-      next = null;
-      return run();
-    };
-    next ??= running.then(after, after);
-    return next;
-  };
+/** What visitors and staff are told when a stand's history cannot be read (the log says why). */
+export class ChatUnavailableError extends Error {
+  constructor() {
+    super('this chat is not available right now; please try again later');
+    this.name = 'ChatUnavailableError';
+  }
 }
 
 interface StandLog {
-  /** Every message of the stand, ascending ids (shared with the chunk files' arrays). */
+  /** Every written message of the stand, ascending ids. */
   messages: StoredChatMessage[];
-  chunks: { db: Low<ChunkFile>; write: () => Promise<void> }[];
-  /** Conversation key -> its newest message (and the visitor's latest name for threads). */
-  threads: Map<string, ChatConversation>;
+  /** Chunk n holds ids n*CHUNK+1 ... (n+1)*CHUNK; a promise, so two appends never open one twice. */
+  chunks: Promise<JsonDoc<ChunkFile>>[];
+  /** The id the next message gets (ids of failed writes are not reused while running). */
+  nextId: number;
+  /** Conversation key -> the thread's newest message and newest visitor message. */
+  heads: Map<string, ChatThreadHead>;
 }
 
 function threadOf(threads: ChatQuery['threads'], thread: ChatThread): boolean {
@@ -75,21 +66,37 @@ function firstAfter(messages: readonly StoredChatMessage[], id: number): number 
   return lo;
 }
 
-function noteThread(log: StandLog, m: StoredChatMessage): void {
+function noteHead(log: StandLog, m: StoredChatMessage): void {
   const key = conversationKey(m.standId, m.thread);
-  const known = log.threads.get(key);
-  if (known && known.last.id > m.id) return;
-  const visitorName = m.thread !== null && m.author.kind === 'visitor' ? m.author.name : known?.visitorName;
-  log.threads.set(key, { thread: m.thread, last: m, visitorName });
+  const known = log.heads.get(key);
+  const last = known && known.last.id > m.id ? known.last : m;
+  const byVisitor = m.author.kind === 'visitor' && !(known?.lastByVisitor && known.lastByVisitor.id > m.id) ? m : known?.lastByVisitor;
+  log.heads.set(key, { thread: m.thread, last, ...(byVisitor ? { lastByVisitor: byVisitor } : {}) });
 }
 
-export async function openChat(dir: string): Promise<ChatStore> {
+/** Puts a written message (new or changed) into the stand's sorted list and heads. */
+function remember(log: StandLog, m: StoredChatMessage): void {
+  const i = firstAfter(log.messages, m.id - 1);
+  if (log.messages[i]?.id === m.id) log.messages[i] = m;
+  else log.messages.splice(i, 0, m);
+  const head = log.heads.get(conversationKey(m.standId, m.thread));
+  if (head && head.last.id === m.id) head.last = m;
+  if (head && head.lastByVisitor?.id === m.id) head.lastByVisitor = m;
+  noteHead(log, m);
+}
+
+export async function openChat(dir: string, ctx: LowdbContext = { disk: realDisk(), log: () => {} }): Promise<ChatStore> {
   const standsDir = path.join(dir, 'stands');
-  await fs.mkdir(standsDir, { recursive: true });
-  const meta = await openJsonFile<MetaFile>(path.join(dir, 'meta.json'), { schema: 1, mutes: {}, quickReplies: {}, reads: {} });
-  const writeMeta = groupCommit(meta as Low<unknown>);
+  await ctx.disk.mkdir(standsDir);
+  const meta = await openJsonDoc<MetaFile>(path.join(dir, 'meta.json'), {
+    schema: MetaFile,
+    empty: { schema: 1, mutes: {}, quickReplies: {}, reads: {} },
+    disk: ctx.disk,
+  });
   const logs = new Map<string, Promise<StandLog>>();
   const withMessages = new Set(await fs.readdir(standsDir).catch(() => [] as string[]));
+  /** Damaged files already in the log: said once, not on every visitor's join. */
+  const reported = new Set<string>();
 
   function standDir(standId: string): string {
     // Ids come from validated floor files, but a path is built from them: check again.
@@ -97,9 +104,8 @@ export async function openChat(dir: string): Promise<ChatStore> {
     return path.join(standsDir, standId);
   }
 
-  async function openChunk(standId: string, n: number): Promise<StandLog['chunks'][number]> {
-    const db = await openJsonFile<ChunkFile>(path.join(standDir(standId), `${n}.json`), { schema: 1, messages: [] });
-    return { db, write: groupCommit(db as Low<unknown>) };
+  function openChunk(standId: string, n: number): Promise<JsonDoc<ChunkFile>> {
+    return openJsonDoc<ChunkFile>(path.join(standDir(standId), `${n}.json`), { schema: ChunkFile, empty: { schema: 1, messages: [] }, disk: ctx.disk });
   }
 
   async function load(standId: string): Promise<StandLog> {
@@ -109,62 +115,68 @@ export async function openChat(dir: string): Promise<ChatStore> {
       .filter((n): n is string => n !== undefined)
       .map(Number)
       .sort((a, b) => a - b);
-    const log: StandLog = { messages: [], chunks: [], threads: new Map() };
+    const log: StandLog = { messages: [], chunks: [], nextId: 1, heads: new Map() };
     for (const n of numbers) {
       const chunk = await openChunk(standId, n);
-      log.chunks[n] = chunk;
-      for (const m of chunk.db.data.messages) {
+      log.chunks[n] = Promise.resolve(chunk);
+      for (const m of chunk.data.messages) {
         log.messages.push(m);
-        noteThread(log, m);
+        noteHead(log, m);
       }
     }
     log.messages.sort((a, b) => a.id - b.id);
+    log.nextId = (log.messages.at(-1)?.id ?? 0) + 1;
     return log;
   }
 
   function standLog(standId: string): Promise<StandLog> {
     let p = logs.get(standId);
     if (!p) {
-      p = load(standId);
+      p = load(standId).catch((e: unknown) => {
+        // Forgotten, so that a file restored by the operator is read on the next try.
+        logs.delete(standId);
+        if (!(e instanceof StorageFileError)) throw e;
+        if (!reported.has(e.file)) {
+          reported.add(e.file);
+          ctx.log(`[chat] ${e.message}`);
+        }
+        throw new ChatUnavailableError();
+      });
       logs.set(standId, p);
-      p.catch(() => logs.delete(standId));
     }
     return p;
   }
 
-  // Ids are taken in order: each append places its message after the previous one has
-  // placed its own (opening a chunk file may wait), and only the disk write runs in parallel.
-  const placing = new Map<string, Promise<unknown>>();
-
-  async function place(message: NewChatMessage): Promise<{ stored: StoredChatMessage; write: () => Promise<void> }> {
-    const log = await standLog(message.standId);
-    const id = (log.messages.at(-1)?.id ?? 0) + 1;
+  function chunkOf(log: StandLog, standId: string, id: number): Promise<JsonDoc<ChunkFile>> {
     const n = Math.floor((id - 1) / CHUNK);
-    const chunk = log.chunks[n] ?? (log.chunks[n] = await openChunk(message.standId, n));
-    const stored: StoredChatMessage = { ...message, id };
-    chunk.db.data.messages.push(stored);
-    log.messages.push(stored);
-    noteThread(log, stored);
-    withMessages.add(message.standId);
-    return { stored, write: chunk.write };
+    let chunk = log.chunks[n];
+    if (!chunk) {
+      const opening = ctx.disk.mkdir(standDir(standId)).then(() => openChunk(standId, n));
+      chunk = log.chunks[n] = opening;
+      // A folder that could not be made (disk full) is tried again by the next message.
+      opening.catch(() => {
+        if (log.chunks[n] === opening) delete log.chunks[n];
+      });
+    }
+    return chunk;
   }
 
   return {
     async addChatMessage(message) {
-      const placed = (placing.get(message.standId) ?? Promise.resolve()).then(() => place(message));
-      placing.set(
-        message.standId,
-        placed.catch(() => {}),
-      );
-      const { stored, write } = await placed;
-      await write();
+      const log = await standLog(message.standId);
+      // The id is taken at once, so concurrent appends get consecutive ids; only writes overlap.
+      const id = log.nextId++;
+      const stored: StoredChatMessage = { ...message, id };
+      const chunk = await chunkOf(log, message.standId, id);
+      await chunk.update((cur) => ({ ...cur, messages: [...cur.messages, stored] }));
+      remember(log, stored);
+      withMessages.add(message.standId);
       return structuredClone(stored);
     },
 
     async getChatMessage(standId, id) {
       const log = await standLog(standId);
-      const i = firstAfter(log.messages, id - 1);
-      const m = log.messages[i];
+      const m = log.messages[firstAfter(log.messages, id - 1)];
       return m?.id === id ? structuredClone(m) : undefined;
     },
 
@@ -214,10 +226,10 @@ export async function openChat(dir: string): Promise<ChatStore> {
       return n;
     },
 
-    async chatConversations(standId) {
+    async chatThreadHeads(standId) {
       if (!withMessages.has(standId)) return [];
       const log = await standLog(standId);
-      return [...log.threads.values()].sort((a, b) => b.last.id - a.last.id).map((c) => structuredClone(c));
+      return [...log.heads.values()].map((h) => structuredClone(h));
     },
 
     async chatStandIds() {
@@ -228,48 +240,45 @@ export async function openChat(dir: string): Promise<ChatStore> {
       const log = await standLog(standId);
       const m = log.messages[firstAfter(log.messages, id - 1)];
       if (!m || m.id !== id) return undefined;
-      if (!m.deleted) {
-        m.deleted = true;
-        m.text = '';
-        m.deletedBy = by;
-        m.deletedAt = at;
-        await log.chunks[Math.floor((id - 1) / CHUNK)]!.write();
-      }
-      return structuredClone(m);
+      if (m.deleted) return structuredClone(m);
+      const changed: StoredChatMessage = { ...m, deleted: true, text: '', deletedBy: by, deletedAt: at };
+      const chunk = await chunkOf(log, standId, id);
+      await chunk.update((cur) => ({ ...cur, messages: cur.messages.map((x) => (x.id === id ? changed : x)) }));
+      remember(log, changed);
+      return structuredClone(changed);
     },
 
-    async setChatMute(standId, ref, until, by) {
-      const stand = (meta.data.mutes[standId] ??= {});
-      stand[ref] = { until, by };
-      // Mutes that ended long ago are dropped while we are here (a mute lasts a day at most,
-      // so one that ended two days before this one ends is surely over).
-      const longAgo = until - 2 * 24 * 60 * 60 * 1000;
-      for (const [r, m] of Object.entries(stand)) if (m.until < longAgo) delete stand[r];
-      await writeMeta();
+    async setChatMute(standId, ref, until, by, dropEndedBefore) {
+      await meta.update((cur) => {
+        const kept = withoutKeys(own(cur.mutes, standId) ?? {}, (_r, m) => dropEndedBefore !== undefined && m.until < dropEndedBefore);
+        return { ...cur, mutes: withKey(cur.mutes, standId, withKey(kept, ref, { until, by })) };
+      });
     },
 
     async chatMutedUntil(standId, ref) {
-      return meta.data.mutes[standId]?.[ref]?.until;
+      const stand = own(meta.data.mutes, standId);
+      return stand && own(stand, ref)?.until;
     },
 
     async getQuickReplies(exhibitorId) {
-      return [...(meta.data.quickReplies[exhibitorId] ?? [])];
+      return [...(own(meta.data.quickReplies, exhibitorId) ?? [])];
     },
 
     async setQuickReplies(exhibitorId, replies) {
-      meta.data.quickReplies[exhibitorId] = [...replies];
-      await writeMeta();
+      const copy = [...replies];
+      await meta.update((cur) => ({ ...cur, quickReplies: withKey(cur.quickReplies, exhibitorId, copy) }));
     },
 
     async chatReadMarks(accountId) {
-      return { ...(meta.data.reads[accountId] ?? {}) };
+      return { ...(own(meta.data.reads, accountId) ?? {}) };
     },
 
     async setChatReadMark(accountId, conversation, upTo) {
-      const marks = (meta.data.reads[accountId] ??= {});
-      if ((marks[conversation] ?? 0) >= upTo) return;
-      marks[conversation] = upTo;
-      await writeMeta();
+      await meta.update((cur) => {
+        const marks = own(cur.reads, accountId) ?? {};
+        if ((own(marks, conversation) ?? 0) >= upTo) return cur;
+        return { ...cur, reads: withKey(cur.reads, accountId, withKey(marks, conversation, upTo)) };
+      });
     },
   };
 }

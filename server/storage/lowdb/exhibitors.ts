@@ -1,27 +1,27 @@
-// Exhibitors in db.json, seeded from assets/seed/exhibitors.json on first start.
-import fs from 'node:fs/promises';
-import { type Exhibitor, ExhibitorList } from '../../../shared/exhibitor.ts';
+// Exhibitors in db.json, by id.
+import { z } from 'zod';
+import { Exhibitor, ExhibitorList } from '../../../shared/exhibitor.ts';
 import type { ExhibitorStore } from '../storage.ts';
-import { openJsonFile } from './jsonFile.ts';
+import type { LowdbContext } from './context.ts';
+import { openJsonDoc } from './jsonFile.ts';
+import { own } from './own.ts';
 
-export async function openExhibitors(file: string, seedFile: string): Promise<ExhibitorStore> {
-  const db = await openJsonFile(file, { schema: 1, exhibitors: {} as Record<string, Exhibitor> }, async () => {
-    const seed = ExhibitorList.parse(JSON.parse(await fs.readFile(seedFile, 'utf8')));
-    return { schema: 1, exhibitors: Object.fromEntries(seed.map((e) => [e.id, e])) };
-  });
+const ExhibitorsFile = z.object({ schema: z.literal(1), exhibitors: z.record(z.string(), Exhibitor) });
+type ExhibitorsFile = z.infer<typeof ExhibitorsFile>;
+
+export async function openExhibitors(file: string, ctx: LowdbContext): Promise<ExhibitorStore> {
+  const db = await openJsonDoc<ExhibitorsFile>(file, { schema: ExhibitorsFile, empty: { schema: 1, exhibitors: {} }, disk: ctx.disk });
 
   return {
     async listExhibitors() {
       return Object.values(db.data.exhibitors);
     },
     async getExhibitor(id) {
-      return Object.hasOwn(db.data.exhibitors, id) ? db.data.exhibitors[id] : undefined;
+      return own(db.data.exhibitors, id);
     },
     async upsertExhibitors(items) {
       const valid = ExhibitorList.parse(items);
-      await db.update((data) => {
-        for (const e of valid) data.exhibitors[e.id] = e;
-      });
+      await db.update((cur) => ({ ...cur, exhibitors: { ...cur.exhibitors, ...Object.fromEntries(valid.map((e) => [e.id, e])) } }));
     },
   };
 }

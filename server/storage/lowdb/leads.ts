@@ -1,53 +1,71 @@
 // Leads in leads.json: callback requests and business cards, kept in arrival order. A lead is
 // acknowledged to the visitor only after this file holds it (see storage.ts).
+import { z } from 'zod';
 import { Lead, type LeadPatch, MailState } from '../../../shared/leads.ts';
 import type { LeadStore } from '../storage.ts';
-import { openJsonFile } from './jsonFile.ts';
+import type { LowdbContext } from './context.ts';
+import { openJsonDoc } from './jsonFile.ts';
 
-interface LeadsFile {
-  schema: 1;
-  leads: Lead[];
-}
+const LeadsFile = z.object({ schema: z.literal(1), leads: z.array(Lead) });
+type LeadsFile = z.infer<typeof LeadsFile>;
 
-export async function openLeads(file: string): Promise<LeadStore> {
-  const db = await openJsonFile<LeadsFile>(file, { schema: 1, leads: [] });
-  const byId = new Map(db.data.leads.map((l) => [l.id, l]));
+export async function openLeads(file: string, ctx: LowdbContext): Promise<LeadStore> {
+  const db = await openJsonDoc<LeadsFile>(file, { schema: LeadsFile, empty: { schema: 1, leads: [] }, disk: ctx.disk });
+
+  // Id → position. Leads are only appended or replaced in place, so the index only ever grows
+  // by the tail of the last written list.
+  const byId = new Map<string, number>();
+  let indexed = 0;
+  function find(id: string): { lead: Lead; at: number } | undefined {
+    const leads = db.data.leads;
+    for (; indexed < leads.length; indexed++) byId.set(leads[indexed]!.id, indexed);
+    const at = byId.get(id);
+    if (at === undefined) return undefined;
+    const lead = leads[at];
+    return lead && { lead, at };
+  }
+
+  /** Replaces a lead by id in the next value; undefined (nothing written) when it is missing. */
+  async function change(id: string, edit: (l: Lead) => Lead): Promise<Lead | undefined> {
+    if (!find(id)) return undefined;
+    const next = await db.update((cur) => {
+      const at = cur.leads.findIndex((l) => l.id === id);
+      return { ...cur, leads: cur.leads.with(at, edit(cur.leads[at]!)) };
+    });
+    const lead = next.leads.find((l) => l.id === id);
+    return lead && structuredClone(lead);
+  }
 
   return {
     async addLead(lead) {
       const valid = Lead.parse(lead);
-      if (byId.has(valid.id)) throw new Error(`lead ${valid.id} exists`);
-      await db.update((data) => {
-        data.leads.push(valid);
-        byId.set(valid.id, valid);
+      await db.update((cur) => {
+        if (cur.leads.some((l) => l.id === valid.id)) throw new Error(`lead ${valid.id} exists`);
+        return { ...cur, leads: [...cur.leads, valid] };
       });
     },
     async listLeads(exhibitorId) {
       const own = db.data.leads.filter((l) => l.exhibitorId === exhibitorId);
       // Newest first; arrival order breaks ties within the same millisecond.
-      return own.reverse().map((l) => structuredClone(l)).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+      return own
+        .reverse()
+        .map((l) => structuredClone(l))
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
     },
     async getLead(id) {
-      const l = byId.get(id);
+      const l = find(id)?.lead;
       return l && structuredClone(l);
     },
     async updateLead(id, patch: LeadPatch) {
-      const l = byId.get(id);
-      if (!l) return undefined;
-      await db.update(() => {
-        if (patch.status !== undefined) l.status = patch.status;
-        if (patch.note !== undefined) l.note = patch.note;
-      });
-      return structuredClone(l);
+      return change(id, (l) => ({
+        ...l,
+        ...(patch.status !== undefined ? { status: patch.status } : {}),
+        ...(patch.note !== undefined ? { note: patch.note } : {}),
+      }));
     },
     async setLeadMail(id, mail) {
-      const l = byId.get(id);
-      if (!l) return undefined;
       const valid = MailState.parse(mail);
-      await db.update(() => {
-        l.mail = valid;
-      });
-      return structuredClone(l);
+      return change(id, (l) => ({ ...l, mail: valid }));
     },
   };
 }

@@ -1,6 +1,7 @@
 // Writing a message: a labelled text area (Enter sends, Shift+Enter breaks the line), a
 // character counter near the limit, and the server's refusal in words, never a silent drop.
-// The same length rule as the server's is checked before sending.
+// The same length rule as the server's is checked before sending. One message is sent at a
+// time; while it is on its way (or waits for the connection) the field keeps it, marked as sending.
 import { type ReactNode, useId, useState } from 'react';
 import { CHAT_TEXT_MAX, type ChatPostResult, checkChatText, textLength } from '../../../../shared/chat.ts';
 import { useStore, useT } from '../../store/index.ts';
@@ -16,9 +17,11 @@ export interface ComposerProps {
   tools?: ReactNode;
   /** Extra note under the field (who will see the message). */
   hint?: string;
+  /** Said while a message is being sent (it waits for the connection). */
+  sendingNote?: string;
 }
 
-export function Composer({ value, onChange, onSend, placeholder, disabled = false, tools, hint }: ComposerProps) {
+export function Composer({ value, onChange, onSend, placeholder, disabled = false, tools, hint, sendingNote }: ComposerProps) {
   const t = useT();
   const lang = useStore((s) => s.lang);
   const id = useId();
@@ -66,6 +69,9 @@ export function Composer({ value, onChange, onSend, placeholder, disabled = fals
         rows={2}
         placeholder={placeholder}
         disabled={disabled}
+        // The text on its way stays as it was sent; a success empties the field.
+        readOnly={sending}
+        aria-busy={sending || undefined}
         aria-describedby={`${id}-hint ${id}-error`}
         aria-invalid={over || undefined}
         onChange={(e) => {
@@ -82,6 +88,7 @@ export function Composer({ value, onChange, onSend, placeholder, disabled = fals
       <div className="chat-composer__bar">
         <span id={`${id}-hint`} className="chat-composer__hint">
           {hint ? `${hint} ` : ''}
+          {sending && sendingNote && <span className="chat-composer__pending">{sendingNote} </span>}
           <span className="sr-only">{t('chat.sendHint')}</span>
           {length > CHAT_TEXT_MAX * 0.8 && (
             <span className={`chat-composer__count${over ? ' chat-composer__count--over' : ''}`}>{t('chat.counter', { count: length, max: CHAT_TEXT_MAX })}</span>

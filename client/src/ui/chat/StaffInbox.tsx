@@ -8,6 +8,7 @@ import { StaffChats } from '../../net/chat.ts';
 import { ChatHttpError } from '../../net/chatHttp.ts';
 import { sortedInbox } from '../../store/chatSlice.ts';
 import { currentT, useShallow, useStore, useT } from '../../store/index.ts';
+import { OutdatedNotice } from '../live/OutdatedNotice.tsx';
 import { InboxConversation } from './InboxConversation.tsx';
 import { formatChatTime } from './chatFormat.ts';
 import { type NotifyPermission, alertNew, notificationsWanted, notifyPermission, setNotifications } from './notify.ts';
@@ -46,12 +47,16 @@ export function StaffInbox() {
 
   useEffect(() => {
     const c = new StaffChats(alertFor);
+    // An answer for an inbox already closed (StrictMode's first run, a quick tab switch) is dropped.
+    let closed = false;
     c.start()
       .then(() => {
+        if (closed) return;
         setChats(c);
         setPhase('ready');
       })
       .catch((err: unknown) => {
+        if (closed) return;
         if (err instanceof ChatHttpError && err.status === 401) setPhase('login');
         else {
           setError(err instanceof Error ? err.message : String(err));
@@ -59,6 +64,7 @@ export function StaffInbox() {
         }
       });
     return () => {
+      closed = true;
       c.stop();
       select(null);
     };
@@ -88,6 +94,7 @@ export function StaffInbox() {
 
   return (
     <div className="inbox" data-view={open ? 'conversation' : 'list'}>
+      <OutdatedNotice />
       <div className="inbox__top">
         {ownStands > 0 && <p className="inbox__online">{t('chat.inbox.online', { count: ownStands })}</p>}
         <label className="inbox__notify">

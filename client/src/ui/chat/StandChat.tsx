@@ -1,6 +1,7 @@
 // The stand's chat on the stand page: the public chat and the visitor's private thread with
 // the stand's staff, who of the staff is online, history (scroll up for older) and writing.
 // The connection outlives the page while the visitor takes part, so answers reach the hall.
+// While the chat connects the visitor can already write: the question goes once it is live.
 import { useEffect, useId, useState } from 'react';
 import { type ChatMessage, conversationKey } from '../../../../shared/chat.ts';
 import { ChatOffline, openVisitorChat, visitorChat } from '../../net/chat.ts';
@@ -52,9 +53,11 @@ export function StandChat({ exhibitorId, standId }: { exhibitorId: string; stand
 
   const send = async (text: string) => {
     const conn = visitorChat(standId);
-    if (!conn || (tab === 'private' && !me)) throw new ChatOffline();
-    return conn.post(text, thread);
+    if (!conn) throw new ChatOffline();
+    // The private thread is known once welcomed; the connection resolves it then.
+    return conn.post(text, tab === 'private' ? { mine: true } : null);
   };
+  const connecting = status === 'connecting' || status === 'reconnecting';
 
   return (
     <section className="stand-chat" aria-labelledby={`${id}-title`}>
@@ -122,8 +125,9 @@ export function StandChat({ exhibitorId, standId }: { exhibitorId: string; stand
             value={drafts[tab]}
             onChange={(v) => setDrafts((d) => ({ ...d, [tab]: v }))}
             onSend={send}
-            placeholder={t('chat.placeholder')}
-            disabled={status !== 'live'}
+            placeholder={connecting ? t('chat.placeholderConnecting') : t('chat.placeholder')}
+            sendingNote={status === 'live' ? undefined : t('chat.sendingWhenLive')}
+            disabled={status === 'error'}
           />
         )}
       </div>

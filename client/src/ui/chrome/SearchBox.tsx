@@ -15,7 +15,8 @@ interface Hit extends SearchDoc {
   category: keyof typeof CATEGORY_TITLES;
 }
 
-export function SearchBox() {
+/** autoFocus: the search is what a view offers first (the not-found view). */
+export function SearchBox({ autoFocus = false }: { autoFocus?: boolean }) {
   const t = useT();
   const listId = useId();
   const { directory, exhibitors, floors, lang } = useStore(
@@ -61,6 +62,7 @@ export function SearchBox() {
         aria-controls={listId}
         aria-activedescendant={expanded && hits[active] ? `${listId}-${active}` : undefined}
         placeholder={t('search.placeholder')}
+        autoFocus={autoFocus}
         value={query}
         onChange={(e) => {
           setQuery(e.target.value);

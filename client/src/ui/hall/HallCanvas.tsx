@@ -1,6 +1,9 @@
 // The canvas host (lazily loaded: Pixi lives in this chunk). @pixi/react creates the Pixi
 // application; the HallEngine takes over its stage. This component only wires the engine
 // to the store and disposes it; it renders no per-frame state.
+// Pixi generates shader and uniform code with new Function unless this polyfill is loaded;
+// the server's CSP (server/http/security.ts) allows no eval.
+import 'pixi.js/unsafe-eval';
 import { Application } from '@pixi/react';
 import { type Application as PixiApp } from 'pixi.js';
 import { useEffect, useRef, useState } from 'react';
@@ -92,11 +95,13 @@ export default function HallCanvas() {
       }
       if (level !== shownLevel) {
         const first = shownLevel === null;
-        engine.setLevel(level, s.exhibitors, { portalId: takeArrival(level.id) });
+        const portal = takeArrival(level.id);
+        engine.setLevel(level, s.exhibitors, { portalId: portal });
         // The same floor again is an organiser's live edit, not an arrival.
         if (!first && shownLevel?.id !== level.id) s.announce(translate(s.lang, 'hall.arrivedFloor', { floor: level.title[s.lang] }));
         shownLevel = level;
-        void live.enterFloor(level.id, engine.avatarPosition());
+        // The server places the avatar: at the portal it came through, if any.
+        live.enterFloor(level.id, { portal });
       }
       if (s.focusRequest && s.focusRequest.seq !== handledFocus) {
         handledFocus = s.focusRequest.seq;

@@ -98,6 +98,7 @@ export function RoutePanel() {
             {t('route.total', { metres: metres(plan.metres), minutes: minutes(plan.seconds) })}
           </p>
         )}
+        {plan?.ok && <p className="route-muted">{t('route.timeNote')}</p>}
         {plan && !plan.ok && (
           <p className="route-error" role="alert">
             {failureText(t, plan)}

@@ -1,4 +1,5 @@
-// A print-friendly list of the route: number, stand, company, floor, hall position, leg.
+// A print-friendly list of the route: number, stand, company, floor, hall position, leg
+// (metres and real-hall walking minutes, as on the route panel).
 // Shown as a dialog on screen; in print only this dialog is on paper (route.css).
 import { useEffect, useRef } from 'react';
 import { doorstep } from '../../../../shared/level/stand.ts';
@@ -43,13 +44,18 @@ export function RoutePrint({ onClose }: { onClose(): void }) {
                 <td>{routeStopName(stop)}</td>
                 <td>{floors.find((f) => f.id === stop.floor)?.title[lang] ?? stop.floor}</td>
                 <td>{p ? `${p.x.toFixed(1)}, ${p.y.toFixed(1)}` : '—'}</td>
-                <td>{leg ? metres(leg.metres) : '—'}</td>
+                <td>{leg ? t('route.legLabel', { metres: metres(leg.metres), minutes: minutes(leg.seconds) }) : '—'}</td>
               </tr>
             );
           })}
         </tbody>
       </table>
-      {plan?.ok && <p className="route-total">{t('route.total', { metres: metres(plan.metres), minutes: minutes(plan.seconds) })}</p>}
+      {plan?.ok && (
+        <>
+          <p className="route-total">{t('route.total', { metres: metres(plan.metres), minutes: minutes(plan.seconds) })}</p>
+          <p className="route-muted">{t('route.timeNote')}</p>
+        </>
+      )}
       <div className="route-print__actions">
         <button type="button" className="button button--primary" onClick={() => window.print()}>
           {t('route.printNow')}

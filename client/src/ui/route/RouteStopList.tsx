@@ -1,5 +1,5 @@
 // The stops as a real ordered list: number, company, floor, the walk to it; pin and remove.
-// Each item reads out as "Stop 3 of 7: Company, floor …, 120 m, 2 min".
+// Each item reads out as "Stop 3 of 7: Company, floor …, 120 m, ≈ 2 min on foot".
 import { removeStop, routeStopName, togglePin } from '../../actions/routeActions.ts';
 import { useShallow, useStore, useT } from '../../store/index.ts';
 import { routeStopId } from '../../store/routeSlice.ts';

@@ -1,3 +1,6 @@
-// Distances and times as the route panel and the printout word them.
+// Distances and times as the route panel and the printout word them. Times are real-hall walks
+// (shared/route/walkTime.ts), never the avatar's.
+import { realWalkMinutes } from '../../../../shared/route/walkTime.ts';
+
 export const metres = (m: number): number => Math.round(m);
-export const minutes = (seconds: number): number => Math.max(1, Math.round(seconds / 60));
+export const minutes = realWalkMinutes;

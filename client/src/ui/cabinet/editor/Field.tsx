@@ -85,14 +85,17 @@ interface TextFieldProps {
 
 export function TextField(props: TextFieldProps) {
   const t = useT();
-  const { fieldKey, value, multiline, maxLength } = props;
+  const { fieldKey, value, multiline, maxLength, readOnly } = props;
   const issue = useFieldIssue(fieldKey);
   const id = fieldId(fieldKey);
+  // A field this account cannot change is not one it must fill: no asterisk, a read-only look,
+  // and the hint says who changes it.
+  const required = props.required && !readOnly;
   const common = {
     id,
     value,
-    readOnly: props.readOnly,
-    required: props.required,
+    readOnly,
+    required,
     placeholder: props.placeholder,
     maxLength,
     'aria-invalid': issue ? true : undefined,
@@ -100,10 +103,16 @@ export function TextField(props: TextFieldProps) {
     onBlur: () => touchField(fieldKey),
   };
   return (
-    <div className={`cab-field${issue ? ' cab-field--invalid' : ''}${props.className ? ` ${props.className}` : ''}`}>
+    <div className={`cab-field${issue ? ' cab-field--invalid' : ''}${readOnly ? ' cab-field--readonly' : ''}${props.className ? ` ${props.className}` : ''}`}>
       <label htmlFor={id} className="cab-field__label">
         {t(props.label)}
-        {props.required && (
+        {/* Seen, not read out: the input itself is announced as read-only. */}
+        {readOnly && (
+          <span className="cab-field__tag" aria-hidden="true">
+            {t('cabinet.field.readOnly')}
+          </span>
+        )}
+        {required && (
           <span className="cab-field__required" aria-hidden="true">
             {' '}*
           </span>

@@ -1,0 +1,66 @@
+// The business programme's visitor pages (/programme, /programme/<id>, /programme/library,
+// /speakers/<id>): their own chunk, without the hall (no Pixi download). The address picks
+// the page; the schedule is loaded once and shared by every page.
+import { useEffect, useMemo } from 'react';
+import { useStore, useT } from '../store/index.ts';
+import { startProgrammeRouter } from './actions.ts';
+import { EventPage } from './EventPage.tsx';
+import { LibraryPage } from './LibraryPage.tsx';
+import { parseProgrammePath } from './paths.ts';
+import { ProgrammeHeader } from './ProgrammeHeader.tsx';
+import { Missing } from './Missing.tsx';
+import { SchedulePage } from './SchedulePage.tsx';
+import { SpeakerPage } from './SpeakerPage.tsx';
+import './programme.css';
+
+export function ProgrammeApp() {
+  const t = useT();
+  const lang = useStore((s) => s.lang);
+  const path = useStore((s) => s.progPath);
+  const page = useMemo(() => parseProgrammePath(path), [path]);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  useEffect(() => {
+    // The hall's page never scrolls; the programme's is an ordinary document.
+    document.body.classList.add('prog-body');
+    const stop = startProgrammeRouter();
+    return () => {
+      stop();
+      document.body.classList.remove('prog-body');
+    };
+  }, []);
+
+  let body;
+  switch (page.kind) {
+    case 'schedule':
+      body = <SchedulePage />;
+      break;
+    case 'library':
+      body = <LibraryPage />;
+      break;
+    case 'event':
+      body = <EventPage key={page.eventId} eventId={page.eventId} />;
+      break;
+    case 'speaker':
+      body = <SpeakerPage key={page.speakerId} speakerId={page.speakerId} />;
+      break;
+    case 'unknown':
+      body = <Missing text={t('programme.notFound.page')} />;
+      break;
+  }
+
+  return (
+    <div className="prog">
+      <a href="#prog-main" className="skip-link">
+        {t('programme.skip')}
+      </a>
+      <ProgrammeHeader page={page} />
+      <main className="prog-main" id="prog-main" tabIndex={-1}>
+        {body}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+// The programme pages' intents: load the schedule (with the fair clock's offset), move to
+// another programme address (pushState, so back/forward and reload just work) and follow
+// the address bar. Components call these; they never touch history or fetch themselves.
+import { fetchClockOffset, fetchProgramme } from '../net/programmeApi.ts';
+import { useStore } from '../store/index.ts';
+import { isProgrammePath } from './paths.ts';
+import { buildIndex } from './model.ts';
+
+let loading: Promise<void> | null = null;
+
+/** Loads the schedule once (again after a failure); later calls share the first. */
+export function loadProgramme(): Promise<void> {
+  const s = useStore.getState();
+  if (s.progStatus === 'ready') return Promise.resolve();
+  if (loading) return loading;
+  s.setProgStatus('loading');
+  loading = Promise.all([fetchProgramme(), fetchClockOffset().catch(() => null)])
+    .then(([view, offset]) => {
+      // Without the clock call, the programme's own clock (read a moment ago) is nearly as good.
+      const offsetMs = offset ?? view.clock.nowMs - Date.now();
+      useStore.getState().setProgLoaded(buildIndex(view), offsetMs);
+    })
+    .catch(() => useStore.getState().setProgStatus('error'))
+    .finally(() => {
+      loading = null;
+    });
+  return loading;
+}
+
+/** Fair time now, on the server's clock. */
+export function fairNow(): number {
+  return Date.now() + useStore.getState().progOffsetMs;
+}
+
+/**
+ * Goes to a programme address. `replace` for changes that should not each make a history
+ * entry (typing in a search box). A non-programme address is a full page load (the hall).
+ */
+export function goTo(url: string, opts: { replace?: boolean } = {}): void {
+  const target = new URL(url, location.href);
+  if (!isProgrammePath(target.pathname)) {
+    location.assign(target.toString());
+    return;
+  }
+  const next = target.pathname + target.search + target.hash;
+  if (next !== location.pathname + location.search + location.hash) {
+    if (opts.replace) history.replaceState(null, '', next);
+    else history.pushState(null, '', next);
+  }
+  useStore.getState().setProgLocation(target.pathname, target.search);
+}
+
+/** Follows back/forward; returns the dispose. */
+export function startProgrammeRouter(): () => void {
+  const onPop = () => useStore.getState().setProgLocation(location.pathname, location.search);
+  window.addEventListener('popstate', onPop);
+  onPop();
+  return () => window.removeEventListener('popstate', onPop);
+}

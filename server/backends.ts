@@ -1,0 +1,73 @@
+// The composition root: from the config it builds every part the server is made of that has
+// more than one possible implementation (storage, event bus, rate limits, clock, mail queue,
+// uploads, visitor ids, Colyseus presence and driver). The embedded default is lowdb files,
+// in-memory bus and limits, LocalPresence and LocalDriver in one process; scaling out swaps
+// parts here (DATABASE_URL picks PostgreSQL today) and nowhere else. Rules live in services
+// and shared/, never in these parts.
+import path from 'node:path';
+import { LocalDriver, LocalPresence, type Presence, type matchMaker } from '@colyseus/core';
+import type { FairClock } from '../shared/programme/clock.ts';
+import { type Clock, systemClock } from './clock.ts';
+import { serverFairClock } from './programme/fairClock.ts';
+import { DEFAULT_MAIL_FROM, type ServerConfig } from './config.ts';
+import { EventBus } from './events/bus.ts';
+import { type Limits, memoryLimits } from './limits.ts';
+import { createMailer } from './mail/mailer.ts';
+import type { Mailer } from './mail/types.ts';
+import { StandAnalyticsService } from './services/analytics.ts';
+import { openStorage } from './storage/openStorage.ts';
+import type { Storage } from './storage/storage.ts';
+import type { Uploads } from './uploads/types.ts';
+import { createUploads } from './uploads/uploads.ts';
+import { type VisitorIds, visitorIds, visitorSecret } from './visitors/visitorId.ts';
+
+export interface Backends {
+  storage: Storage;
+  analytics: StandAnalyticsService;
+  bus: EventBus;
+  limits: Limits;
+  clock: Clock;
+  /** The programme's clock: real time, or shifted for a demo (FAIR_CLOCK_OFFSET / FAIR_CLOCK_START). */
+  fairClock: FairClock;
+  mailer: Mailer;
+  uploads: Uploads;
+  visitors: VisitorIds;
+  colyseus: { presence: Presence; driver: matchMaker.MatchMakerDriver };
+  /** Stops what the parts hold open (mail retries, storage connections). */
+  close(): Promise<void>;
+}
+
+export async function buildBackends(config: ServerConfig, log: (line: string) => void): Promise<Backends> {
+  // lowdb files or PostgreSQL (DATABASE_URL), seeded on first start; a damaged file rejects here.
+  const storage = await openStorage(config, log);
+  // Leads, their mail state, revoked sessions and the cabinet's live feed meet on one bus.
+  const bus = new EventBus();
+  const mailer = createMailer({
+    smtpUrl: config.smtpUrl,
+    outboxDir: path.join(config.dataDir, 'outbox'),
+    storage,
+    from: config.mailFrom ?? DEFAULT_MAIL_FROM,
+    log,
+    onLeadChanged: (lead) => bus.publish('lead', { change: 'mail', lead }),
+  });
+  const visitors = visitorIds({
+    secret: visitorSecret(process.env.VISITOR_SECRET, config.dataDir),
+    secure: config.publicUrl?.startsWith('https:') ?? false,
+  });
+  return {
+    storage,
+    analytics: new StandAnalyticsService(storage),
+    bus,
+    limits: memoryLimits,
+    clock: systemClock,
+    fairClock: serverFairClock(config.fairClockOffsetMs ?? 0),
+    mailer,
+    uploads: createUploads({ dir: config.uploadsDir ?? path.join(config.dataDir, 'uploads') }),
+    visitors,
+    colyseus: { presence: new LocalPresence(), driver: new LocalDriver() },
+    async close() {
+      await mailer.close();
+      await storage.close();
+    },
+  };
+}

@@ -1,0 +1,41 @@
+// The programme's part of the server, built in one call from the config: the store (loaded
+// and validated at start), live reload, the fair clock and the read API router.
+import path from 'node:path';
+import type { Router } from 'express';
+import { formatProblem } from '../../shared/level/validate.ts';
+import type { FairClock } from '../../shared/programme/clock.ts';
+import { ROOT, type ServerConfig } from '../config.ts';
+import { programmeApi } from './programmeApi.ts';
+import { ProgrammeStore } from './programmeStore.ts';
+import { type ProgrammeWatcher, watchProgramme } from './watchProgramme.ts';
+
+export interface ProgrammeServer {
+  store: ProgrammeStore;
+  clock: FairClock;
+  router: Router;
+  watcher: ProgrammeWatcher | null;
+  close(): void;
+}
+
+export async function startProgramme(config: ServerConfig, log: (line: string) => void, clock: FairClock): Promise<ProgrammeServer> {
+  const dir = config.programmeDir ?? path.join(ROOT, 'programme');
+  const store = new ProgrammeStore(dir, config.quiet ? () => {} : undefined);
+  await store.load();
+  const p = store.programme;
+  if (p) log(`[programme] ${p.events.length} events, ${p.speakers.length} speakers; fair clock ${new Date(clock.now()).toISOString()}`);
+  const stop = store.onChange((change) => {
+    if (change.changed) log(`[programme] reloaded: revision ${store.revision}`);
+    else if (change.problems.length > 0) log(`[programme] kept revision ${store.revision}: ${change.problems.map(formatProblem)[0]}`);
+  });
+  const watcher = config.watchProgramme === false ? null : watchProgramme(store, dir, { log });
+  return {
+    store,
+    clock,
+    router: programmeApi(store, clock),
+    watcher,
+    close() {
+      watcher?.close();
+      stop();
+    },
+  };
+}

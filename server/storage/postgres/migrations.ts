@@ -1,0 +1,158 @@
+// The PostgreSQL schema, as numbered migrations applied in order at open. They run in one
+// transaction under an advisory lock, so several processes starting at once apply each
+// migration exactly once and none of them sees a half-made schema. A migration is never
+// edited once released: changes are a new entry at the end.
+import type { Db } from './db.ts';
+
+interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'store',
+    sql: `
+      CREATE TABLE exhibitors (
+        id text PRIMARY KEY,
+        seq bigint GENERATED ALWAYS AS IDENTITY,
+        data jsonb NOT NULL
+      );
+      CREATE TABLE stand_content (
+        exhibitor_id text PRIMARY KEY,
+        seq bigint GENERATED ALWAYS AS IDENTITY,
+        data jsonb NOT NULL
+      );
+
+      CREATE TABLE accounts (
+        id text PRIMARY KEY,
+        seq bigint GENERATED ALWAYS AS IDENTITY,
+        email text NOT NULL UNIQUE,
+        name text NOT NULL,
+        role text NOT NULL,
+        exhibitors text[] NOT NULL,
+        password_hash text NOT NULL
+      );
+      CREATE TABLE sessions (
+        token_hash text PRIMARY KEY,
+        account_id text NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+        created_at timestamptz NOT NULL,
+        expires_at timestamptz NOT NULL
+      );
+      CREATE INDEX sessions_of_account ON sessions (account_id);
+      CREATE INDEX sessions_by_expiry ON sessions (expires_at);
+
+      -- created_at is the lead's ISO time as given; "C" order is its time order.
+      CREATE TABLE leads (
+        id text PRIMARY KEY,
+        seq bigint GENERATED ALWAYS AS IDENTITY,
+        exhibitor_id text NOT NULL,
+        created_at text COLLATE "C" NOT NULL,
+        data jsonb NOT NULL
+      );
+      CREATE INDEX leads_of_exhibitor ON leads (exhibitor_id, created_at DESC, seq DESC);
+
+      CREATE TABLE stand_days (
+        exhibitor_id text NOT NULL,
+        day text NOT NULL,
+        visits integer NOT NULL DEFAULT 0,
+        video_plays integer NOT NULL DEFAULT 0,
+        downloads integer NOT NULL DEFAULT 0,
+        leads integer NOT NULL DEFAULT 0,
+        PRIMARY KEY (exhibitor_id, day)
+      );
+      CREATE TABLE stand_day_visitors (
+        exhibitor_id text NOT NULL,
+        day text NOT NULL,
+        visitor_key text NOT NULL,
+        seq bigint GENERATED ALWAYS AS IDENTITY,
+        PRIMARY KEY (exhibitor_id, day, visitor_key)
+      );
+
+      -- One row per stand with messages: its newest id. Taking the next ids updates this row
+      -- in the statement that inserts the messages, so ids have no gaps and a failed insert
+      -- gives its ids back.
+      CREATE TABLE chat_stands (
+        stand_id text PRIMARY KEY,
+        last_id integer NOT NULL
+      );
+      CREATE TABLE chat_messages (
+        stand_id text NOT NULL,
+        id integer NOT NULL,
+        thread text,
+        author jsonb NOT NULL,
+        author_kind text GENERATED ALWAYS AS (author ->> 'kind') STORED,
+        text text NOT NULL,
+        at double precision NOT NULL,
+        deleted boolean NOT NULL DEFAULT false,
+        account_id text,
+        deleted_by text,
+        deleted_at double precision,
+        PRIMARY KEY (stand_id, id)
+      );
+      CREATE INDEX chat_messages_by_thread ON chat_messages (stand_id, thread, id);
+      CREATE TABLE chat_mutes (
+        stand_id text NOT NULL,
+        ref text NOT NULL,
+        muted_until double precision NOT NULL,
+        muted_by text NOT NULL,
+        PRIMARY KEY (stand_id, ref)
+      );
+      CREATE TABLE chat_quick_replies (
+        exhibitor_id text PRIMARY KEY,
+        replies text[] NOT NULL
+      );
+      CREATE TABLE chat_read_marks (
+        account_id text NOT NULL,
+        conversation text NOT NULL,
+        up_to integer NOT NULL,
+        PRIMARY KEY (account_id, conversation)
+      );
+
+      -- ping() writes here: a health check that proves a write commits.
+      CREATE TABLE storage_health (
+        id integer PRIMARY KEY,
+        at timestamptz NOT NULL
+      );
+    `,
+  },
+];
+
+/** First key of the advisory lock that serialises migrations (the second is the schema's). */
+const MIGRATION_LOCK = 0x45787030; // "Expo"
+
+/**
+ * Brings the schema (the given one, created if needed, or the first on the search path) up to
+ * the newest migration. Refuses a database migrated by a newer version of the server.
+ */
+export async function migrate(db: Db, schema: string | undefined, log: (line: string) => void): Promise<void> {
+  await db.tx(async (q) => {
+    await q.query('SELECT pg_advisory_xact_lock($1, hashtext(current_setting($2)))', [MIGRATION_LOCK, 'search_path']);
+    if (schema !== undefined) await q.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+    await q.query(`CREATE TABLE IF NOT EXISTS expo_migrations (
+      version integer PRIMARY KEY,
+      name text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now()
+    )`);
+    const { rows } = await q.query<{ v: number | null }>('SELECT max(version) AS v FROM expo_migrations');
+    const current = rows[0]?.v ?? 0;
+    const newest = MIGRATIONS.at(-1)?.version ?? 0;
+    if (current > newest) {
+      throw new Error(`the database's schema is at version ${current}, newer than this server knows (${newest}); upgrade the server`);
+    }
+    for (const m of MIGRATIONS) {
+      if (m.version <= current) continue;
+      await q.query(m.sql);
+      await q.query('INSERT INTO expo_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+      log(`[storage] PostgreSQL: applied migration ${m.version} (${m.name})`);
+    }
+  });
+}
+
+/** Schema names are checked, then quoted; they are the only identifiers built from input. */
+export function quoteIdent(name: string): string {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`bad schema name "${name}": use lower-case letters, digits and _`);
+  return `"${name}"`;
+}
