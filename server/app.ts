@@ -145,6 +145,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   guardMatchmaking(httpServer, {
     trustProxy: config.trustProxy ?? false,
     corsOrigins: config.corsOrigins ?? [],
+    publicUrl: config.publicUrl,
     maxSocketsPerAddress: config.maxSocketsPerAddress ?? 20,
     maxPendingJoinsPerAddress: config.maxPendingJoinsPerAddress ?? 10,
   });

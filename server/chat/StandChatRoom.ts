@@ -18,6 +18,7 @@ import {
   type ChatWelcome,
   JOIN_ERRORS,
 } from '../../shared/protocol.ts';
+import type { BusTopics } from '../events/bus.ts';
 import { TypedSender, refuseOutdated } from '../rooms/typedRoom.ts';
 import { TokenBucket } from '../tokenBucket.ts';
 import { addressKey, peerFromHeaders } from '../visitors/peerAddress.ts';
@@ -69,7 +70,7 @@ export class StandChatRoom extends Room {
     this.maxMessagesPerSecond = 200;
     void this.setMetadata({ standId: stand.standId });
     // A logout or password change closes that account's staff connections at once.
-    this.stopRevocations = chatSettings().bus.on('accountRevoked', ({ accountId }) => this.revoke(accountId));
+    this.stopRevocations = chatSettings().bus.on('accountRevoked', (r) => this.revoke(r));
     for (const type of Object.values(CHAT_CLIENT_MSG)) {
       this.onMessage(type, (client: Client, payload: unknown) => this.receive(client, type, payload));
     }
@@ -174,11 +175,13 @@ export class StandChatRoom extends Room {
     return { ok: false, error: 'invalid' };
   }
 
-  /** Closes every staff connection of an account (its sessions ended); "staff online" follows in onLeave. */
-  private revoke(accountId: string): void {
+  /** Closes the staff connections of the sessions that ended; "staff online" follows in onLeave. */
+  private revoke({ accountId, session, except }: BusTopics['accountRevoked']): void {
     for (const client of this.clients) {
       const conn = this.conns.get(client.sessionId);
-      if (conn?.p.kind === 'staff' && conn.p.accountId === accountId) this.kick(client, CHAT_CLOSE.sessionEnded, 'the cabinet session ended');
+      if (conn?.p.kind !== 'staff' || conn.p.accountId !== accountId) continue;
+      if ((session !== undefined && conn.p.sessionHash !== session) || (except !== undefined && conn.p.sessionHash === except)) continue;
+      this.kick(client, CHAT_CLOSE.sessionEnded, 'the cabinet session ended');
     }
   }
 

@@ -10,7 +10,14 @@ export interface BusTopics {
    * An account's sessions ended (logout, password change, deactivation): its staff tickets
    * are void and its open staff connections close.
    */
-  accountRevoked: { accountId: string; reason: 'logout' | 'password' | 'deactivated' };
+  accountRevoked: {
+    accountId: string;
+    reason: 'logout' | 'password' | 'deactivated';
+    /** Logout: only this session (sha256 of its token) ended; other browsers stay in. */
+    session?: string;
+    /** Password change: every session but this one (the browser that changed it) ended. */
+    except?: string;
+  };
 }
 
 export type Listener<T> = (payload: T) => void;

@@ -82,7 +82,7 @@ export function authApi(storage: Storage, options: AuthApiOptions = {}): Router 
     if (token) {
       const session = await storage.getSession(hashToken(token));
       await storage.deleteSession(hashToken(token));
-      if (session) options.bus?.publish('accountRevoked', { accountId: session.accountId, reason: 'logout' });
+      if (session) options.bus?.publish('accountRevoked', { accountId: session.accountId, reason: 'logout', session: session.tokenHash });
     }
     res.append('Set-Cookie', clearedSessionCookie(secure(req))).status(204).end();
   });
@@ -134,7 +134,7 @@ export function authApi(storage: Storage, options: AuthApiOptions = {}): Router 
     await storage.setPasswordHash(account.id, verdict.hash);
     // Everyone else who knew the old password is logged out; this browser stays in.
     await storage.deleteSessionsOf(account.id, res.locals.sessionHash);
-    options.bus?.publish('accountRevoked', { accountId: account.id, reason: 'password' });
+    options.bus?.publish('accountRevoked', { accountId: account.id, reason: 'password', except: res.locals.sessionHash });
     res.status(204).end();
   });
 

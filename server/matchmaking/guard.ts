@@ -4,7 +4,9 @@
 // WebSockets arrive on the server's "upgrade" event (ws-transport). So, once the game server
 // listens, this wraps both events: matchmaking requests get a body cap, a method allow-list,
 // CORS only for allowed origins (never with credentials) and a cap on pending joins per
-// address; upgrades get a cap on open sockets per address.
+// address; upgrades get a cap on open sockets per address. Both refuse pages of other
+// origins (cross-site WebSocket hijacking: rooms know visitors by their cookie, which a
+// browser also sends from another port of the same host).
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { clientAddress } from './clientAddress.ts';
@@ -21,6 +23,8 @@ export interface MatchmakingGuardOptions {
   maxSocketsPerAddress: number;
   maxPendingJoinsPerAddress: number;
   maxBodyBytes?: number;
+  /** The public origin (PUBLIC_URL), accepted besides the request's own Host. */
+  publicUrl?: string;
 }
 
 const MATCHMAKE_PATH = /^\/matchmake\/([^/]+)\/([^/]+)$/;
@@ -46,6 +50,10 @@ export function guardMatchmaking(server: Server, opts: MatchmakingGuardOptions):
       return;
     }
     const origin = req.headers.origin;
+    if (!originAllowed(req, origins, opts.publicUrl)) {
+      refuse(res, 403, 'matchmaking from pages of another origin is refused');
+      return;
+    }
     if (origin && origins.has(origin)) {
       res.setHeader('Access-Control-Allow-Origin', origin);
       res.setHeader('Vary', 'Origin');
@@ -93,6 +101,11 @@ export function guardMatchmaking(server: Server, opts: MatchmakingGuardOptions):
   const onUpgrade = server.listeners('upgrade') as UpgradeListener[];
   server.removeAllListeners('upgrade');
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (!originAllowed(req, origins, opts.publicUrl)) {
+      const text = 'connections from pages of another origin are refused';
+      socket.end(`HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${text.length}\r\n\r\n${text}`);
+      return;
+    }
     const release = counts.openSocket(clientAddress(req, opts.trustProxy));
     if (!release) {
       const text = 'too many open connections from this address';
@@ -105,6 +118,19 @@ export function guardMatchmaking(server: Server, opts: MatchmakingGuardOptions):
     for (const l of onUpgrade) l.call(server, req, socket, head);
   });
   return counts;
+}
+
+/**
+ * Browsers always send Origin on these requests; programs (bots, tests, the benchmarks) send
+ * none and are limited per address like everyone. A page may call us when it is ours: its
+ * origin names the host it asked (Host), the public origin, or one the operator allowed.
+ */
+function originAllowed(req: IncomingMessage, allowed: ReadonlySet<string>, publicUrl: string | undefined): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  if (allowed.has(origin) || origin === publicUrl) return true;
+  if (!URL.canParse(origin)) return false;
+  return new URL(origin).host === req.headers.host;
 }
 
 function refuse(res: ServerResponse, status: number, error: string): void {

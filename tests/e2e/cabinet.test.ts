@@ -170,14 +170,6 @@ describe('the exhibitor cabinet', () => {
 
     // Edit the description and save; the visitor's page shows the new text.
     await openTab(page, 'Стенд');
-    // The company name is the organisers' to change: it looks read-only, is not marked
-    // required, and says who changes it.
-    const name = page.getByLabel('Название', { exact: true });
-    await expect(name.evaluate((el: HTMLInputElement) => el.readOnly)).resolves.toBe(true);
-    await expect(page.locator('label[for="cab-exhibitor-name"] .cab-field__required').count()).resolves.toBe(0);
-    await expect(name.evaluate((el) => getComputedStyle(el).borderTopColor)).resolves.toBe('rgba(0, 0, 0, 0)');
-    await expect(page.locator('#cab-exhibitor-name-hint').textContent()).resolves.toContain('Название меняет оргкомитет');
-    await expect(name.getAttribute('aria-describedby')).resolves.toContain('cab-exhibitor-name-hint');
     const description = `Обновлено в кабинете: летняя школа робототехники для 5–9 классов (${Date.now()}).`;
     await page.getByLabel('Подробное описание').fill(description);
     await page.getByText('Есть несохранённые изменения').waitFor();
@@ -225,6 +217,14 @@ describe('the exhibitor cabinet', () => {
     const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth && document.querySelector('.cabinet')!.scrollWidth <= window.innerWidth);
     await page.locator('.cab-editor__form').waitFor();
     expect(await fits()).toBe(true);
+    // The company name is the organisers' to change: it looks read-only, is not marked
+    // required, and says who changes it.
+    const name = page.locator('#cab-exhibitor-name');
+    await expect(name.evaluate((el: HTMLInputElement) => el.readOnly)).resolves.toBe(true);
+    await expect(page.locator('label[for="cab-exhibitor-name"] .cab-field__required').count()).resolves.toBe(0);
+    await expect(name.evaluate((el) => getComputedStyle(el).borderTopColor)).resolves.toBe('rgba(0, 0, 0, 0)');
+    await expect(page.locator('#cab-exhibitor-name-hint').textContent()).resolves.toContain('Название меняет оргкомитет');
+    await expect(name.getAttribute('aria-describedby')).resolves.toContain('cab-exhibitor-name-hint');
     await shoot(page, 'stand-390');
     await page.getByRole('button', { name: 'Предпросмотр стенда' }).click();
     await page.locator('.stand-interior').waitFor();

@@ -48,7 +48,7 @@ async function joinOrCreate(from: string): Promise<{ status: number; seat?: Seat
 }
 
 /** Opens a WebSocket by hand (so that X-Forwarded-For can be set): 101 and a socket, or the refusal. */
-function upgrade(from: string, urlPath: string): Promise<{ status: number; socket?: Duplex; firstBytes?: Promise<Buffer> }> {
+function upgrade(from: string, urlPath: string, extraHeaders: Record<string, string> = {}): Promise<{ status: number; socket?: Duplex; firstBytes?: Promise<Buffer> }> {
   return new Promise((resolve, reject) => {
     const req = http.request({
       host: '127.0.0.1',
@@ -60,6 +60,7 @@ function upgrade(from: string, urlPath: string): Promise<{ status: number; socke
         'sec-websocket-version': '13',
         'sec-websocket-key': randomBytes(16).toString('base64'),
         'x-forwarded-for': from,
+        ...extraHeaders,
       },
     });
     req.on('upgrade', (res, socket, head) => {
@@ -199,5 +200,30 @@ describe('per-address caps', () => {
     first[0]!.socket!.destroy();
     await new Promise((r) => setTimeout(r, 100));
     expect((await upgrade('10.4.0.1', `/${seat.processId}/${seat.roomId}?sessionId=${seat.sessionId}`)).status).toBe(101);
+  });
+});
+
+describe('origins', () => {
+  // Rooms know visitors by their cookie, which a browser also sends from a page on another port
+  // of the same host: such pages may neither reserve seats nor open room sockets.
+  it('refuses matchmaking and sockets from pages of another origin, and takes our own', async () => {
+    const foreign = `http://127.0.0.1:${port === 1 ? 2 : 1}`;
+    const refused = await call(server.url, 'POST', `/matchmake/joinOrCreate/${ROOMS.floor}`, {
+      headers: { 'x-forwarded-for': '10.5.0.1', origin: foreign },
+      body: { floorId: FLOOR, name: 'Гость', colour: 0 },
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+
+    const ours = await call(server.url, 'POST', `/matchmake/joinOrCreate/${ROOMS.floor}`, {
+      headers: { 'x-forwarded-for': '10.5.0.2', origin: `http://127.0.0.1:${port}` },
+      body: { floorId: FLOOR, name: 'Гость', colour: 0 },
+    });
+    expect(ours.status).not.toBe(403);
+
+    const seat = (await joinOrCreate('10.5.0.3')).seat!;
+    const socketPath = `/${seat.processId}/${seat.roomId}?sessionId=${seat.sessionId}`;
+    expect((await upgrade('10.5.0.3', socketPath, { origin: foreign })).status).toBe(403);
+    expect((await upgrade('10.5.0.3', socketPath, { origin: `http://127.0.0.1:${port}` })).status).toBe(101);
   });
 });

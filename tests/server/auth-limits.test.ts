@@ -69,9 +69,10 @@ describe('a login flood', () => {
     const refused = answers.find((a) => a.status === 429)!;
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect((refused.json as { error: string }).error).toMatch(/too many logins from this address/);
-    // A correctness bound, not a benchmark: before the bound this write waited seconds.
+    // A correctness bound, not a benchmark (bench:login measures): before the bound this write
+    // waited 11-22 s; 6 s leaves room for a loaded CI machine running other test files.
     expect(event.status).toBe(204);
-    expect(event.ms).toBeLessThan(2000);
+    expect(event.ms).toBeLessThan(6000);
     expect(health.status).toBe(200);
     expect((health.json as { ok: boolean }).ok).toBe(true);
   }, 30_000);
@@ -89,7 +90,7 @@ describe('a login flood', () => {
     expect(Number(busy.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect((busy.json as { error: string }).error).toMatch(/busy checking passwords/);
     expect(event.status).toBe(204);
-    expect(event.ms).toBeLessThan(2000);
+    expect(event.ms).toBeLessThan(6000);
     // A refused attempt did not count: the same addresses' owners still log in at once.
     const owner = await loginFrom(address(), credentials('alpha'));
     expect(owner.status).toBe(200);
@@ -147,7 +148,8 @@ describe('announcements', () => {
       const res = await loginFrom(address(), credentials('org'));
       const cookie = sessionCookieOf(res).split(';')[0]!;
       expect((await call(server.url, 'POST', API.logout, { cookie })).status).toBe(204);
-      expect(events).toEqual([{ accountId: 'org', reason: 'logout' }]);
+      // Only this browser's session ended: the others of the account stay logged in.
+      expect(events).toEqual([{ accountId: 'org', reason: 'logout', session: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
       // A logout without a live session ends nothing and announces nothing.
       expect((await call(server.url, 'POST', API.logout, { cookie })).status).toBe(204);
       expect(events).toHaveLength(1);
@@ -160,10 +162,12 @@ describe('announcements', () => {
       expect(events).toHaveLength(1);
       const changed = await call(server.url, 'POST', API.password, { cookie: cookie2, body: { current: password, next: 'a-new-password-1' } });
       expect(changed.status).toBe(204);
+      // Every session but the one that changed the password ended.
       expect(events).toEqual([
-        { accountId: 'org', reason: 'logout' },
-        { accountId: 'org', reason: 'password' },
+        { accountId: 'org', reason: 'logout', session: expect.stringMatching(/^[0-9a-f]{64}$/) },
+        { accountId: 'org', reason: 'password', except: expect.stringMatching(/^[0-9a-f]{64}$/) },
       ]);
+      expect(events[1]!.except).not.toBe(events[0]!.session);
     } finally {
       off();
     }
