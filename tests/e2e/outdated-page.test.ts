@@ -4,7 +4,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PROTOCOL_VERSION, ROOMS } from '../../shared/protocol.ts';
-import { bootServer, hallSettled, launchBrowser, openPage } from './harness.ts';
+import { bootServer, hallSettled, launchBrowser } from './harness.ts';
 
 let server: Awaited<ReturnType<typeof bootServer>>;
 let browser: Browser;
