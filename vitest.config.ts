@@ -31,6 +31,20 @@ export default defineConfig({
         },
       },
       {
+        // Several server processes behind nginx, one Redis and one PostgreSQL (tests/cluster):
+        // heavy, so after the parallel projects and one file at a time.
+        test: {
+          name: 'cluster',
+          environment: 'node',
+          include: ['tests/cluster/**/*.test.ts'],
+          globalSetup: ['tests/fixtures/servicesSetup.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 150_000,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
         // Real Colyseus rooms: @colyseus/testing always boots on port 2568, so one file at a time.
         test: {
           name: 'rooms',
@@ -38,6 +52,18 @@ export default defineConfig({
           include: ['tests/rooms/**/*.test.ts'],
           fileParallelism: false,
           testTimeout: 30_000,
+          hookTimeout: 30_000,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        // Real ffmpeg children on SRT ports of their own: one file at a time.
+        test: {
+          name: 'stream',
+          environment: 'node',
+          include: ['tests/stream/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
           hookTimeout: 30_000,
           sequence: { groupOrder: 1 },
         },

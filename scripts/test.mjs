@@ -14,7 +14,9 @@ const steps = [
   { name: 'typecheck', cmd: npm, args: ['run', '-s', 'typecheck'] },
   { name: 'lint', cmd: npm, args: ['run', '-s', 'lint'] },
   { name: 'chromium', cmd: node, args: ['scripts/ensure-chromium.mjs'] },
+  { name: 'ffmpeg', cmd: node, args: ['scripts/ensure-ffmpeg.mjs'] },
   { name: 'services', cmd: node, args: ['scripts/ensure-services.mjs'] },
+  { name: 'nginx', cmd: node, args: ['scripts/ensure-nginx.mjs'] },
   { name: 'build', cmd: npm, args: ['run', '-s', 'build'] },
   { name: 'vitest', cmd: node, args: ['node_modules/vitest/vitest.mjs', 'run', ...process.argv.slice(2)] },
 ];

@@ -34,6 +34,7 @@ import { guardMatchmaking } from './matchmaking/guard.ts';
 import { LevelStore } from './levels/levelStore.ts';
 import { watchLevels } from './levels/watchLevels.ts';
 import { type ProgrammeServer, startProgramme } from './programme/programmeServer.ts';
+import { type StreamServer, startStreams } from './stream/streamServer.ts';
 import { FloorRoom } from './presence/FloorRoom.ts';
 import { announceLevelChange } from './presence/roomRegistry.ts';
 import { configurePresence } from './presence/settings.ts';
@@ -57,6 +58,8 @@ export interface RunningServer {
   visitors: VisitorIds;
   /** The business programme: store, fair clock, live reload. */
   programme: ProgrammeServer;
+  /** The stream hall: stages, ffmpeg ingest, HLS files and recordings. */
+  stream: StreamServer;
   close(): Promise<void>;
 }
 
@@ -71,7 +74,12 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     config.quiet ? () => {} : undefined,
   );
   await levels.load();
-  const programme = await startProgramme(config, log, backends.fairClock);
+  // The stream hall finds its stages in the programme; the programme learns from it which
+  // events have a finished recording (set right after, before any request can ask).
+  let streamHall: StreamServer | null = null;
+  const programme = await startProgramme(config, log, backends.fairClock, (id) => streamHall?.hall.recordingOf(id) ?? null);
+  const stream = await startStreams(config, { events: () => programme.store.programme?.events ?? [], event: (id) => programme.store.event(id) }, log);
+  streamHall = stream;
   const streams = leadStreams(bus, storage);
 
   /** Set once the server listens (port 0 picks one). */
@@ -101,6 +109,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   // Readiness: a balancer stops sending visitors once close() has begun.
   let closing = false;
   app.use(programme.router);
+  app.use(stream.api);
+  app.use(API.streams, stream.files);
   app.use(apiRouter(levels, storage, { listening: () => httpServer.listening, closing: () => closing }));
   // Without SMTP the mail is kept in the outbox; developers read it at API.devOutbox.
   if (!config.smtpUrl) app.use(outboxPage(path.join(config.dataDir, 'outbox')));
@@ -122,6 +132,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     transport: new WebSocketTransport({ server: httpServer, maxPayload: MAX_WS_PAYLOAD }),
     presence: backends.colyseus.presence,
     driver: backends.colyseus.driver,
+    // Several processes: where browsers reach this one's rooms (the balancer routes it here).
+    publicAddress: config.publicAddress,
     greet: false,
     gracefullyShutdown: false,
   });
@@ -177,10 +189,13 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     bus,
     visitors,
     programme,
+    stream,
     async close() {
       closing = true;
       watcher?.close();
       programme.close();
+      // ffmpeg children close their playlists (ENDLIST) before the process goes.
+      await stream.close();
       stopAnnouncing();
       // Open event streams never end by themselves; they would hold httpServer.close() forever.
       streams.closeAll();

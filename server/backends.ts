@@ -2,9 +2,13 @@
 // more than one possible implementation (storage, event bus, rate limits, clock, mail queue,
 // uploads, visitor ids, Colyseus presence and driver). The embedded default is lowdb files,
 // in-memory bus and limits, LocalPresence and LocalDriver in one process; scaling out swaps
-// parts here (DATABASE_URL picks PostgreSQL today) and nowhere else. Rules live in services
+// parts here and nowhere else: DATABASE_URL picks PostgreSQL, REDIS_URL picks Redis for
+// Colyseus presence and matchmaking, the bus, rate limits and mail ownership. Rules live in services
 // and shared/, never in these parts.
 import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { RedisDriver } from '@colyseus/redis-driver';
+import { RedisPresence } from '@colyseus/redis-presence';
 import { LocalDriver, LocalPresence, type Presence, type matchMaker } from '@colyseus/core';
 import type { FairClock } from '../shared/programme/clock.ts';
 import { type Clock, systemClock } from './clock.ts';
@@ -13,7 +17,11 @@ import { DEFAULT_MAIL_FROM, type ServerConfig } from './config.ts';
 import { EventBus } from './events/bus.ts';
 import { type Limits, memoryLimits } from './limits.ts';
 import { createMailer } from './mail/mailer.ts';
-import type { Mailer } from './mail/types.ts';
+import type { MailLease, Mailer } from './mail/types.ts';
+import { openRedis } from './redis/connect.ts';
+import { redisMailLease } from './redis/mailLease.ts';
+import { RedisBus } from './redis/redisBus.ts';
+import { redisLimits } from './redis/redisLimits.ts';
 import { StandAnalyticsService } from './services/analytics.ts';
 import { openStorage } from './storage/openStorage.ts';
 import type { Storage } from './storage/storage.ts';
@@ -40,9 +48,11 @@ export interface Backends {
 export async function buildBackends(config: ServerConfig, log: (line: string) => void): Promise<Backends> {
   // lowdb files or PostgreSQL (DATABASE_URL), seeded on first start; a damaged file rejects here.
   const storage = await openStorage(config, log);
+  const shared = config.redisUrl ? await sharedParts(config.redisUrl, log) : null;
   // Leads, their mail state, revoked sessions and the cabinet's live feed meet on one bus.
-  const bus = new EventBus();
+  const bus = shared?.bus ?? new EventBus();
   const mailer = createMailer({
+    lease: shared?.mailLease,
     smtpUrl: config.smtpUrl,
     outboxDir: path.join(config.dataDir, 'outbox'),
     storage,
@@ -58,16 +68,53 @@ export async function buildBackends(config: ServerConfig, log: (line: string) =>
     storage,
     analytics: new StandAnalyticsService(storage),
     bus,
-    limits: memoryLimits,
+    limits: shared?.limits ?? memoryLimits,
     clock: systemClock,
     fairClock: serverFairClock(config.fairClockOffsetMs ?? 0),
     mailer,
     uploads: createUploads({ dir: config.uploadsDir ?? path.join(config.dataDir, 'uploads') }),
     visitors,
-    colyseus: { presence: new LocalPresence(), driver: new LocalDriver() },
+    colyseus: shared?.colyseus ?? { presence: new LocalPresence(), driver: new LocalDriver() },
     async close() {
       await mailer.close();
       await storage.close();
+      await shared?.close();
+    },
+  };
+}
+
+interface SharedParts {
+  bus: RedisBus;
+  limits: Limits;
+  mailLease: MailLease;
+  colyseus: { presence: Presence; driver: matchMaker.MatchMakerDriver };
+  close(): Promise<void>;
+}
+
+/**
+ * Several processes behind one Redis: Colyseus' own presence (pub/sub, room registries,
+ * counts) and driver (the room listing every process's matchmaker searches), and our bus,
+ * limits and mail leases on connections of their own.
+ */
+async function sharedParts(url: string, log: (line: string) => void): Promise<SharedParts> {
+  const commands = openRedis(url, 'commands', log);
+  const subscriber = openRedis(url, 'bus', log);
+  const bus = new RedisBus(commands, subscriber, log);
+  await bus.ready();
+  const mailLease = redisMailLease(commands, randomUUID());
+  const presence = new RedisPresence(url);
+  const driver = new RedisDriver(url);
+  log(`[redis] sharing rooms, counts, bus, limits and mail through ${new URL(url).host}`);
+  return {
+    bus,
+    limits: redisLimits(commands),
+    mailLease,
+    colyseus: { presence, driver },
+    async close() {
+      mailLease.close();
+      await bus.close();
+      // Colyseus shuts its presence and driver down itself (gracefullyShutdown).
+      await Promise.allSettled([commands.quit(), subscriber.quit()]);
     },
   };
 }

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fairClockOffsetFrom } from './programme/fairClock.ts';
+import { LOW_RUNGS, type LowRung } from './stream/ffmpegArgs.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -12,6 +13,16 @@ export interface ServerConfig {
   dataDir: string;
   /** PostgreSQL for the store ("postgres://user@host:5432/expo"); without it, lowdb files in dataDir. */
   databaseUrl?: string;
+  /**
+   * Redis shared by several server processes ("redis://host:6379"): Colyseus presence and
+   * matchmaking, the event bus, rate limits, mail ownership. Without it, one process holds all.
+   */
+  redisUrl?: string;
+  /**
+   * How browsers reach this process's WebSockets when several run ("expo.example.org/p/1"):
+   * Colyseus puts it in each seat reservation, and the balancer routes that path here.
+   */
+  publicAddress?: string;
   levelsDir: string;
   assetsDir: string;
   /** Built client (vite output); absent in API-only tests. */
@@ -58,6 +69,18 @@ export interface ServerConfig {
   fairClockOffsetMs?: number;
   /** Reload programme files when they change on disk (default true; PROGRAMME_WATCH=0 turns it off). */
   watchProgramme?: boolean;
+  /** Stream keys derive from this (STREAM_SECRET); default a random one kept in <dataDir>/stream-secret. */
+  streamSecret?: string;
+  /** Stage n listens for SRT on this UDP port + n (STREAM_SRT_PORT_BASE); default 9000. */
+  streamSrtPortBase?: number;
+  /** Address the SRT listeners bind to (STREAM_HOST); default HOST. */
+  streamHost?: string;
+  /** Host shown in ingest URLs (STREAM_PUBLIC_HOST), when senders reach the server by another name. */
+  streamPublicHost?: string;
+  /** The one transcoded rung beside the copied stream (STREAM_LOW_RUNG: none, 360p, audio); default none. */
+  streamLowRung?: LowRung;
+  /** ffmpeg binary (FFMPEG_PATH); default "ffmpeg" on PATH. */
+  ffmpegPath?: string;
 }
 
 export const DEFAULT_MAIL_FROM = 'ММСО Экспо <noreply@expo.local>';
@@ -107,6 +130,24 @@ function publicUrlFrom(value: string | undefined): string | undefined {
   return url.origin;
 }
 
+function redisUrlFrom(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const url = URL.canParse(value) ? new URL(value) : null;
+  if (!url || (url.protocol !== 'redis:' && url.protocol !== 'rediss:')) {
+    throw new Error(`REDIS_URL must be a Redis address like redis://host:6379, got "${url ? url.protocol : 'not an address'}"`);
+  }
+  return value;
+}
+
+/** host[:port][/path], no scheme: the SDK adds ws:// or wss:// itself. */
+function publicAddressFrom(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (/^[a-z]+:\/\//i.test(value) || !URL.canParse(`http://${value}`)) {
+    throw new Error(`PUBLIC_ADDRESS must be host[:port][/path] without a scheme, like expo.example.org/p/1, got "${value}"`);
+  }
+  return value.replace(/\/$/, '');
+}
+
 function databaseUrlFrom(value: string | undefined): string | undefined {
   if (!value) return undefined;
   const url = URL.canParse(value) ? new URL(value) : null;
@@ -114,6 +155,12 @@ function databaseUrlFrom(value: string | undefined): string | undefined {
     throw new Error(`DATABASE_URL must be a PostgreSQL address like postgres://user@host:5432/expo, got "${url ? url.protocol : 'not an address'}"`);
   }
   return value;
+}
+
+function lowRungFrom(value: string | undefined): LowRung {
+  if (!value) return 'none';
+  if (!(LOW_RUNGS as readonly string[]).includes(value)) throw new Error(`STREAM_LOW_RUNG must be one of ${LOW_RUNGS.join(', ')}, got "${value}"`);
+  return value as LowRung;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -125,6 +172,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     host: env.HOST ?? '127.0.0.1',
     dataDir,
     databaseUrl: databaseUrlFrom(env.DATABASE_URL),
+    redisUrl: redisUrlFrom(env.REDIS_URL),
+    publicAddress: publicAddressFrom(env.PUBLIC_ADDRESS),
     levelsDir: path.resolve(env.LEVELS_DIR ?? path.join(ROOT, 'levels')),
     assetsDir: path.resolve(env.ASSETS_DIR ?? path.join(ROOT, 'assets')),
     clientDir: path.resolve(env.CLIENT_DIR ?? path.join(ROOT, 'dist', 'client')),
@@ -147,5 +196,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     programmeDir: path.resolve(env.PROGRAMME_DIR ?? path.join(ROOT, 'programme')),
     fairClockOffsetMs: fairClockOffsetFrom(env),
     watchProgramme: env.PROGRAMME_WATCH !== '0',
+    streamSecret: env.STREAM_SECRET || undefined,
+    streamSrtPortBase: positiveInt('STREAM_SRT_PORT_BASE', env.STREAM_SRT_PORT_BASE, 9000),
+    streamHost: env.STREAM_HOST || undefined,
+    streamPublicHost: env.STREAM_PUBLIC_HOST || undefined,
+    streamLowRung: lowRungFrom(env.STREAM_LOW_RUNG),
+    ffmpegPath: env.FFMPEG_PATH || undefined,
   };
 }

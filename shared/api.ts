@@ -72,6 +72,46 @@ export const API = {
   /** Programme-file problems refused now, formatted "file:line:col path: message". */
   programmeProblems: '/api/programme/problems',
 
+  // The stream hall (server/stream): HLS files, a public status, the broadcasters' API.
+  /** HLS playlists and segments: /streams/<eventId>/index.m3u8 (a closed playlist is the recording). */
+  streams: '/streams',
+  streamPlaylist: '/streams/:eventId/index.m3u8',
+  /** Public: is the event's stream on, is its recording ready (no key). */
+  streamStatus: '/api/stream/events/:eventId',
+  /** Organisers and moderators: every stage with its port, state and event. */
+  broadcastStages: '/api/broadcast/stages',
+  /** Organisers and moderators: ingest URL and key, state and stats of the event's stage. */
+  broadcastEvent: '/api/broadcast/events/:eventId',
+  broadcastLogs: '/api/broadcast/events/:eventId/logs',
+  /** POST: arm the stage's listener for this event ("go live"). */
+  broadcastLive: '/api/broadcast/events/:eventId/live',
+  /** POST: close the listener; the playlist ends and is the recording. */
+  broadcastEnd: '/api/broadcast/events/:eventId/end',
+
+  // The organisers' console (organiser role; 401 without a session, 403 for other roles).
+  organiserOverview: '/api/organiser/overview',
+  organiserDaysCsv: '/api/organiser/days.csv',
+  organiserExhibitors: '/api/organiser/exhibitors',
+  organiserExhibitorsCsv: '/api/organiser/exhibitors.csv',
+  organiserStand: '/api/organiser/floors/:floorId/stands/:standId',
+  organiserAccounts: '/api/organiser/accounts',
+  organiserAccount: '/api/organiser/accounts/:accountId',
+  organiserDeactivate: '/api/organiser/accounts/:accountId/deactivate',
+  organiserInvitations: '/api/organiser/invitations',
+  organiserInvitationsCsv: '/api/organiser/invitations/csv',
+  organiserResend: '/api/organiser/invitations/:invitationId/resend',
+  organiserRevoke: '/api/organiser/invitations/:invitationId/revoke',
+  organiserAudit: '/api/organiser/audit',
+  organiserAnnouncements: '/api/organiser/announcements',
+  /** An exhibitor's staff admin: invitations to their own stands. */
+  teamInvitations: '/api/team/invitations',
+  teamResend: '/api/team/invitations/:invitationId/resend',
+  teamRevoke: '/api/team/invitations/:invitationId/revoke',
+  /** The invitation link sets a password (no session). */
+  acceptInvitation: '/api/invitations/accept',
+  /** Announcements showing now (?floor=...&event=...), for a page that loads after they started. */
+  announcementsCurrent: '/api/announcements/current',
+
   /** Development only (no SMTP_URL): the mail written to the outbox. */
   devOutbox: '/dev/outbox',
 } as const;

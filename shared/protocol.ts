@@ -1,5 +1,6 @@
 // The real-time protocol between the client and the Colyseus server: room names, message
 // names and payload schemas, defined once. Client and server import from here only.
+import type { Announcement } from './organiser.ts';
 import { z } from 'zod';
 import { VisitorId } from './analytics.ts';
 import { NAME_MAX, cleanName } from './names.ts';
@@ -44,7 +45,12 @@ export const ROOMS = {
   floor: 'floor',
   /** One room per stand (filtered by stand id): its public chat and private threads. */
   standChat: 'standChat',
+  /** One room per programme event (filtered by event id): moderated Q&A, comments, polls, reactions (shared/qa.ts). */
+  qa: 'qa',
 } as const;
+
+// The Q&A room's message maps and payload schemas live in shared/qa.ts (its rules are there too).
+export type { QaClientMessages, QaReplies, QaServerMessages } from './qa.ts';
 
 /** Messages a client sends to a floor room. */
 export const CLIENT_MSG = {
@@ -69,6 +75,8 @@ export const SERVER_MSG = {
   levelChanged: 'levelChanged',
   /** Every floor-file problem the server refuses now (possibly none), after a change. */
   levelProblems: 'levelProblems',
+  /** An organisers' announcement for this floor's visitors (shared/organiser.ts Announcement). */
+  announcement: 'announcement',
 } as const;
 
 /** Positions travel as integer decimetres: compact and exact enough for walking. */
@@ -133,6 +141,7 @@ export interface FloorServerMessages {
   counts: Counts;
   warning: WarningMsg;
   levelChanged: LevelChanged;
+  announcement: Announcement;
   levelProblems: LevelProblems;
 }
 

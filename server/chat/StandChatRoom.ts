@@ -25,7 +25,7 @@ import { addressKey, peerFromHeaders } from '../visitors/peerAddress.ts';
 import { STAFF_POSTS, VISITOR_POSTS } from './postLimit.ts';
 import { type ChatStand, type Participant, meOf } from './service.ts';
 import { chatService, chatSettings } from './settings.ts';
-import { publishStaffOnline } from './staffOnline.ts';
+import { STAFF_REFRESH_MS, publishStaffOnline } from './staffOnline.ts';
 
 const RECONNECT_SECONDS = 20;
 /**
@@ -71,6 +71,11 @@ export class StandChatRoom extends Room {
     void this.setMetadata({ standId: stand.standId });
     // A logout or password change closes that account's staff connections at once.
     this.stopRevocations = chatSettings().bus.on('accountRevoked', (r) => this.revoke(r));
+    // "Staff online" expires unless rewritten, so a killed process's staff stop showing.
+    this.clock.setInterval(() => {
+      const names = this.staffOnline().map((s) => s.name);
+      if (names.length > 0) void publishStaffOnline(this.presence, this.stand.standId, names);
+    }, STAFF_REFRESH_MS);
     for (const type of Object.values(CHAT_CLIENT_MSG)) {
       this.onMessage(type, (client: Client, payload: unknown) => this.receive(client, type, payload));
     }

@@ -14,7 +14,7 @@ import type { ChatService } from './service.ts';
 export function chatApi(service: ChatService, storage: Storage, limits: Limits = memoryLimits): Router {
   const r = Router();
   // A visitor asks once per page load; a page reloaded in a loop is not.
-  const unreadLimit = limits.window(60, 60_000);
+  const unreadLimit = limits.window(60, 60_000, 'chatUnread');
 
   r.post(API.chatTicket, sameOriginOnly, requireAccount, (_req, res) => {
     const sessionHash = res.locals.sessionHash;
@@ -25,12 +25,12 @@ export function chatApi(service: ChatService, storage: Storage, limits: Limits =
 
   r.post(API.chatUnread, sameOriginOnly, async (req, res) => {
     const key = req.ip ?? '?';
-    const wait = unreadLimit.blockedFor(key);
+    const wait = await unreadLimit.blockedFor(key);
     if (wait > 0) {
       res.status(429).set('Retry-After', String(Math.ceil(wait / 1000))).json({ error: 'too many requests: try again in a minute' });
       return;
     }
-    unreadLimit.hit(key);
+    await unreadLimit.hit(key);
     const q = parseOr400(UnreadQuery, req.body, res);
     if (!q) return;
     const visitorId = res.locals.visitorId;

@@ -66,8 +66,8 @@ export function standApi(deps: StandApiDeps): Router {
   const { storage, levels, mailer, bus, analytics } = deps;
   const leads = new LeadService(storage, analytics, bus);
   const r = Router();
-  const leadLimit = deps.limits.window(deps.leadsPerMinute ?? 10, 60_000);
-  const eventLimit = deps.limits.window(deps.eventsPerMinute ?? 120, 60_000);
+  const leadLimit = deps.limits.window(deps.leadsPerMinute ?? 10, 60_000, 'leads');
+  const eventLimit = deps.limits.window(deps.eventsPerMinute ?? 120, 60_000, 'standEvents');
 
   async function exhibitorOr404(req: Request, res: Response): Promise<Exhibitor | undefined> {
     const id = String(req.params.exhibitorId);
@@ -89,14 +89,14 @@ export function standApi(deps: StandApiDeps): Router {
   }
 
   /** Counts a lead-form attempt; false after answering 429. */
-  function leadAllowed(req: Request, res: Response): boolean {
+  async function leadAllowed(req: Request, res: Response): Promise<boolean> {
     const key = req.ip ?? '?';
-    const wait = leadLimit.blockedFor(key);
+    const wait = await leadLimit.blockedFor(key);
     if (wait > 0) {
       tooMany(res, wait, 'requests from this address');
       return false;
     }
-    leadLimit.hit(key);
+    await leadLimit.hit(key);
     return true;
   }
 
@@ -106,12 +106,12 @@ export function standApi(deps: StandApiDeps): Router {
   });
 
   r.post(API.standEvents, async (req, res) => {
-    const wait = eventLimit.blockedFor(req.ip ?? '?');
+    const wait = await eventLimit.blockedFor(req.ip ?? '?');
     if (wait > 0) {
       tooMany(res, wait, 'events from this address');
       return;
     }
-    eventLimit.hit(req.ip ?? '?');
+    await eventLimit.hit(req.ip ?? '?');
     const e = await exhibitorOr404(req, res);
     if (!e) return;
     const event = parseOr400(StandEvent, req.body, res);
@@ -122,7 +122,7 @@ export function standApi(deps: StandApiDeps): Router {
   });
 
   r.post(API.callback, async (req, res) => {
-    if (!leadAllowed(req, res)) return;
+    if (!(await leadAllowed(req, res))) return;
     const e = await exhibitorOr404(req, res);
     if (!e) return;
     const stand = standOf(req, res, e.id);
@@ -137,7 +137,7 @@ export function standApi(deps: StandApiDeps): Router {
   });
 
   r.post(API.cardForMaterials, async (req, res) => {
-    if (!leadAllowed(req, res)) return;
+    if (!(await leadAllowed(req, res))) return;
     const e = await exhibitorOr404(req, res);
     if (!e) return;
     const stand = standOf(req, res, e.id);

@@ -2,9 +2,11 @@
 // floor file changes, so organisers see their edits without restarting the server.
 // Watching the directory (not each file) survives editors that save through a temp file and
 // a rename, which replaces the file's inode. Bursts of events (an editor writes, renames and
-// touches) are folded into one reload by a short debounce; reloads never overlap.
+// touches) are folded into one reload by a short debounce; reloads never overlap
+// (server/files/debouncedReload.ts).
 import fs from 'node:fs';
 import { isLevelFile } from '../../shared/level/files.ts';
+import { debouncedReload } from '../files/debouncedReload.ts';
 import type { LevelStore } from './levelStore.ts';
 
 export interface LevelWatcher {
@@ -25,36 +27,10 @@ export function watchLevels(store: LevelStore, dir: string, opts: WatchOptions =
   const debounceMs = opts.debounceMs ?? 150;
   const log = opts.log ?? ((line: string) => console.log(line));
   let watcher: fs.FSWatcher | null = null;
-  let timer: ReturnType<typeof setTimeout> | null = null;
   let retry: ReturnType<typeof setTimeout> | null = null;
-  let running: Promise<void> | null = null;
-  let again = false;
   let closed = false;
-
-  const reload = async (): Promise<void> => {
-    do {
-      again = false;
-      try {
-        await store.load();
-      } catch (err) {
-        // The folder vanished or cannot be read: keep serving what we have.
-        log(`[levels] reload failed: ${(err as Error).message}`);
-      }
-    } while (again && !closed);
-  };
-
-  const schedule = () => {
-    if (closed) return;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = null;
-      if (running) {
-        again = true;
-        return;
-      }
-      running = reload().finally(() => (running = null));
-    }, debounceMs);
-  };
+  const reloads = debouncedReload(() => store.load(), { debounceMs, onError: (err) => log(`[levels] reload failed: ${err.message}`) });
+  const schedule = () => reloads.schedule();
 
   const start = () => {
     if (closed) return;
@@ -81,14 +57,9 @@ export function watchLevels(store: LevelStore, dir: string, opts: WatchOptions =
       closed = true;
       watcher?.close();
       watcher = null;
-      if (timer) clearTimeout(timer);
+      reloads.close();
       if (retry) clearTimeout(retry);
     },
-    async idle() {
-      while (timer || running) {
-        if (running) await running;
-        else await new Promise((r) => setTimeout(r, debounceMs));
-      }
-    },
+    idle: () => reloads.idle(),
   };
 }

@@ -5,6 +5,7 @@
 //
 // The queue lives in memory. A lead whose mail is still "queued" when the process stops is
 // picked up again on the next start by resumeQueuedMail (call it once after the server listens).
+// With several processes, a lease per lead (MailerOptions.lease) lets exactly one send it.
 import nodemailer from 'nodemailer';
 import type { Exhibitor } from '../../shared/exhibitor.ts';
 import type { Lead, MailState } from '../../shared/leads.ts';
@@ -12,7 +13,7 @@ import type { Storage } from '../storage/storage.ts';
 import { composeMaterialsMail } from './materialsMessage.ts';
 import { writeToOutbox } from './outbox.ts';
 import { type AttemptOutcome, RetryQueue } from './retryQueue.ts';
-import type { Mailer, MaterialsMail } from './types.ts';
+import type { MailLease, Mailer, MaterialsMail } from './types.ts';
 
 /** Waits before the 2nd..5th attempt: quick for a blip, patient for a restarting relay. */
 export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [1_000, 5_000, 30_000, 120_000];
@@ -31,6 +32,8 @@ export interface MailerOptions {
   retryDelaysMs?: readonly number[];
   /** Deliveries in flight at once (default 2). */
   concurrency?: number;
+  /** Several processes: only the holder of a lead's lease sends it. */
+  lease?: MailLease;
 }
 
 interface Job {
@@ -122,7 +125,10 @@ export function createMailer(opts: MailerOptions): Mailer {
     const lead = job.mail.lead;
     const attempts = job.priorAttempts + outcome.attempt;
     const updatedAt = new Date().toISOString();
-    if (outcome.ok || outcome.retryInMs === undefined) active.delete(lead.id);
+    if (outcome.ok || outcome.retryInMs === undefined) {
+      active.delete(lead.id);
+      await opts.lease?.finish(lead.id).catch((e: unknown) => opts.log(`[mail] lead ${lead.id}: could not mark its mail done: ${describeError(e)}`));
+    }
     if (outcome.ok) {
       opts.log(`[mail] materials for lead ${lead.id} ${viaSmtp ? 'sent' : 'written to the outbox'} (attempt ${attempts})`);
       await record(lead, { status: viaSmtp ? 'sent' : 'outbox', attempts, updatedAt });
@@ -146,6 +152,15 @@ export function createMailer(opts: MailerOptions): Mailer {
     settled,
   });
   let closed = false;
+  async function owned(leadId: string): Promise<boolean> {
+    try {
+      return await opts.lease!.acquire(leadId);
+    } catch (e) {
+      // Redis away: sending twice is better than never; the lead's state still says what happened.
+      opts.log(`[mail] lead ${leadId}: could not take its lease (${describeError(e)}); sending anyway`);
+      return true;
+    }
+  }
   /** Jobs whose first "queued" write is still under way (idle() must wait for them too). */
   const starting = new Set<Promise<void>>();
 
@@ -159,14 +174,16 @@ export function createMailer(opts: MailerOptions): Mailer {
       active.add(mail.lead.id);
       const resumed = mail.lead.mail?.status === 'queued';
       const job: Job = { mail, priorAttempts: resumed ? (mail.lead.mail?.attempts ?? 0) : 0 };
-      if (resumed) {
+      const start = (async () => {
+        // Another process holds this lead (or has just finished it): it is not ours to send.
+        if (opts.lease && !(await owned(mail.lead.id))) {
+          active.delete(mail.lead.id);
+          return;
+        }
+        // Record "queued" first, so a crash before delivery still leaves the lead resumable.
+        if (!resumed) await record(mail.lead, { status: 'queued', attempts: 0, updatedAt: new Date().toISOString() });
         queue.push(job);
-        return;
-      }
-      // Record "queued" first, so a crash before delivery still leaves the lead resumable.
-      const start = record(mail.lead, { status: 'queued', attempts: 0, updatedAt: new Date().toISOString() }).then(() =>
-        queue.push(job),
-      );
+      })();
       starting.add(start);
       void start.finally(() => starting.delete(start));
     },
@@ -178,6 +195,8 @@ export function createMailer(opts: MailerOptions): Mailer {
       closed = true;
       await Promise.all([...starting]);
       await queue.close();
+      // Unfinished jobs are free for another process at once, not after the lease runs out.
+      await Promise.all([...active].map((id) => opts.lease?.release(id).catch(() => {})));
       transport.close();
     },
   };

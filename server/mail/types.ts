@@ -24,3 +24,17 @@ export interface Mailer {
   idle(): Promise<void>;
   close(): Promise<void>;
 }
+
+/**
+ * Which process sends a lead's mail when several run (server/redis/mailLease.ts): a process
+ * sends only the leads whose lease it acquired. Without one, this process sends every lead.
+ */
+export interface MailLease {
+  /** True when this process now owns the lead's mail (nobody else holds it, nor finished it lately). */
+  acquire(leadId: string): Promise<boolean>;
+  /** The job ended (sent or given up): nobody takes the lead up again for a while. */
+  finish(leadId: string): Promise<void>;
+  /** The job was dropped unfinished (this process is stopping): another may take it at once. */
+  release(leadId: string): Promise<void>;
+  close(): void;
+}

@@ -35,6 +35,7 @@ import { TypedRoom, refuseOutdated } from '../rooms/typedRoom.ts';
 import { TokenBucket } from '../tokenBucket.ts';
 import { guestNameOf } from '../visitors/visitorId.ts';
 import { type Person, PeopleGrid } from './peopleGrid.ts';
+import { readFresh, writeStamped } from './expiringHash.ts';
 import { registerFloorRoom } from './roomRegistry.ts';
 import { holdSeat, lastPosition, releaseSeats, rememberPosition, seatClosed, seatCount, seatOpened } from './seats.ts';
 import { presenceSettings } from './settings.ts';
@@ -59,6 +60,8 @@ const VIEW_MAX_H = 100;
 const VIEW_PEOPLE_LIMIT = 60;
 const TICK_MS = 100;
 const COUNTS_MS = 1000;
+/** A room's counts not rewritten for this long belong to a process that died: not summed. */
+const COUNTS_TTL_MS = 5 * COUNTS_MS;
 /**
  * A dropped link keeps its avatar this long for the SDK to reconnect (others would otherwise
  * see it vanish and reappear). Longer outages end in a fresh join at the visitor's last
@@ -349,25 +352,25 @@ export class FloorRoom extends Room {
     }
   }
 
-  /** Stand counts summed over every instance of this floor, and totals per floor. */
+  /**
+   * Stand counts summed over every instance of this floor (in any process), and totals per
+   * floor; each instance's share expires unless rewritten (expiringHash.ts).
+   */
   private async publishCounts(): Promise<void> {
     const stands: Record<string, number> = {};
     for (const st of this.states.values()) {
       const id = st.person.standId;
       if (id) stands[id] = (stands[id] ?? 0) + 1;
     }
-    await this.presence.hset(`floorcounts:${this.floorId}`, this.roomId, JSON.stringify(stands));
-    await this.presence.hset('floortotals', this.roomId, JSON.stringify({ floor: this.floorId, n: this.states.size }));
-    const all = await this.presence.hgetall(`floorcounts:${this.floorId}`);
-    const totals = await this.presence.hgetall('floortotals');
-    const counts: Counts = { stands: {}, floors: {}, instances: Object.keys(all).length };
-    for (const json of Object.values(all)) {
-      for (const [id, n] of Object.entries(JSON.parse(json) as Record<string, number>)) counts.stands[id] = (counts.stands[id] ?? 0) + n;
+    await writeStamped(this.presence, `floorcounts:${this.floorId}`, this.roomId, { stands });
+    await writeStamped(this.presence, 'floortotals', this.roomId, { floor: this.floorId, n: this.states.size });
+    const all = await readFresh<{ stands: Record<string, number> }>(this.presence, `floorcounts:${this.floorId}`, COUNTS_TTL_MS);
+    const totals = await readFresh<{ floor: string; n: number }>(this.presence, 'floortotals', COUNTS_TTL_MS);
+    const counts: Counts = { stands: {}, floors: {}, instances: all.length };
+    for (const share of all) {
+      for (const [id, n] of Object.entries(share.stands)) counts.stands[id] = (counts.stands[id] ?? 0) + n;
     }
-    for (const json of Object.values(totals)) {
-      const t = JSON.parse(json) as { floor: string; n: number };
-      counts.floors[t.floor] = (counts.floors[t.floor] ?? 0) + t.n;
-    }
+    for (const t of totals) counts.floors[t.floor] = (counts.floors[t.floor] ?? 0) + t.n;
     // Stands whose staff are online (stand chat rooms keep this in presence).
     const staff = await staffedStands(this.presence, new Set(this.model.level.stands.map((st) => st.id)));
     if (staff.length > 0) counts.staff = staff;

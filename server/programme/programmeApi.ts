@@ -5,12 +5,15 @@ import { Router } from 'express';
 import { API } from '../../shared/api.ts';
 import { formatProblem } from '../../shared/level/validate.ts';
 import type { FairClock } from '../../shared/programme/clock.ts';
-import { clockView, eventPageView, programmeView, speakerPageView } from '../../shared/programme/views.ts';
+import { type EventView, clockView, eventPageView, programmeView, speakerPageView } from '../../shared/programme/views.ts';
 import type { ProgrammeStore } from './programmeStore.ts';
 import { programmeIcsRoute } from './icsRoute.ts';
+import { type StreamRecordings, withStreamRecording } from './streamRecordings.ts';
 
-export function programmeApi(store: ProgrammeStore, clock: FairClock): Router {
+export function programmeApi(store: ProgrammeStore, clock: FairClock, recordings: StreamRecordings = () => null): Router {
   const r = Router();
+  // Events the stream hall recorded are "recording-ready" once their playlist is closed.
+  const recorded = <V extends EventView>(v: V, now: number) => withStreamRecording(v, recordings, clock, now);
   const timeZone = () => store.programme?.meta.timeZone ?? 'UTC';
   const nowView = () => clockView(clock.now(), clock.offsetMs, timeZone());
   // States change with the clock: answers must not be cached.
@@ -30,7 +33,8 @@ export function programmeApi(store: ProgrammeStore, clock: FairClock): Router {
       res.status(503).set(fresh).json({ error: 'the programme is not available', details: store.problems.map(formatProblem) });
       return;
     }
-    res.set(fresh).json(programmeView(p, store.revision, nowView()));
+    const view = programmeView(p, store.revision, nowView());
+    res.set(fresh).json({ ...view, events: view.events.map((e) => recorded(e, view.clock.nowMs)) });
   });
 
   // Before the event route, which would take "x.ics" for an event id.
@@ -44,7 +48,9 @@ export function programmeApi(store: ProgrammeStore, clock: FairClock): Router {
       res.status(404).json({ error: `event "${id}" not found` });
       return;
     }
-    res.set(fresh).json(eventPageView(p, event, (s) => store.speaker(s), store.revision, nowView()));
+    const view = eventPageView(p, event, (s) => store.speaker(s), store.revision, nowView());
+    const now = view.clock.nowMs;
+    res.set(fresh).json({ ...view, event: recorded(view.event, now), nextInCluster: view.nextInCluster.map((e) => recorded(e, now)) });
   });
 
   r.get(API.programmeSpeaker, (req, res) => {
@@ -55,7 +61,8 @@ export function programmeApi(store: ProgrammeStore, clock: FairClock): Router {
       res.status(404).json({ error: `speaker "${id}" not found` });
       return;
     }
-    res.set(fresh).json(speakerPageView(p, speaker, store.revision, nowView()));
+    const view = speakerPageView(p, speaker, store.revision, nowView());
+    res.set(fresh).json({ ...view, events: view.events.map((e) => recorded(e, view.clock.nowMs)) });
   });
 
   return r;

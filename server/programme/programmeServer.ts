@@ -6,6 +6,7 @@ import { formatProblem } from '../../shared/level/validate.ts';
 import type { FairClock } from '../../shared/programme/clock.ts';
 import { ROOT, type ServerConfig } from '../config.ts';
 import { programmeApi } from './programmeApi.ts';
+import type { StreamRecordings } from './streamRecordings.ts';
 import { ProgrammeStore } from './programmeStore.ts';
 import { type ProgrammeWatcher, watchProgramme } from './watchProgramme.ts';
 
@@ -17,7 +18,13 @@ export interface ProgrammeServer {
   close(): void;
 }
 
-export async function startProgramme(config: ServerConfig, log: (line: string) => void, clock: FairClock): Promise<ProgrammeServer> {
+export async function startProgramme(
+  config: ServerConfig,
+  log: (line: string) => void,
+  clock: FairClock,
+  /** Recordings the stream hall finished (server/stream); none by default. */
+  recordings?: StreamRecordings,
+): Promise<ProgrammeServer> {
   const dir = config.programmeDir ?? path.join(ROOT, 'programme');
   const store = new ProgrammeStore(dir, config.quiet ? () => {} : undefined);
   await store.load();
@@ -31,7 +38,7 @@ export async function startProgramme(config: ServerConfig, log: (line: string) =
   return {
     store,
     clock,
-    router: programmeApi(store, clock),
+    router: programmeApi(store, clock, recordings),
     watcher,
     close() {
       watcher?.close();

@@ -1,10 +1,11 @@
 // Live reload of the programme: watches the programme folder and its events/ subfolder and
 // reloads the ProgrammeStore when a file changes, as server/levels/watchLevels.ts does for
 // floors. Folders, not files, are watched so saves through a temp file and a rename count;
-// bursts fold into one reload by a short debounce, and reloads never overlap.
+// bursts fold into one reload and reloads never overlap (server/files/debouncedReload.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import { EVENTS_DIR } from '../../shared/programme/files.ts';
+import { debouncedReload } from '../files/debouncedReload.ts';
 import type { ProgrammeStore } from './programmeStore.ts';
 
 export interface ProgrammeWatcher {
@@ -24,34 +25,9 @@ export function watchProgramme(
   const log = opts.log ?? ((line: string) => console.log(line));
   const watchers = new Map<string, fs.FSWatcher>();
   const retries = new Set<ReturnType<typeof setTimeout>>();
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let running: Promise<void> | null = null;
-  let again = false;
   let closed = false;
-
-  const reload = async (): Promise<void> => {
-    do {
-      again = false;
-      try {
-        await store.load();
-      } catch (err) {
-        log(`[programme] reload failed: ${(err as Error).message}`);
-      }
-    } while (again && !closed);
-  };
-
-  const schedule = () => {
-    if (closed) return;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = null;
-      if (running) {
-        again = true;
-        return;
-      }
-      running = reload().finally(() => (running = null));
-    }, debounceMs);
-  };
+  const reloads = debouncedReload(() => store.load(), { debounceMs, onError: (err) => log(`[programme] reload failed: ${err.message}`) });
+  const schedule = () => reloads.schedule();
 
   const retry = (folder: string) => {
     const t = setTimeout(() => {
@@ -92,15 +68,10 @@ export function watchProgramme(
       closed = true;
       for (const w of watchers.values()) w.close();
       watchers.clear();
-      if (timer) clearTimeout(timer);
+      reloads.close();
       for (const t of retries) clearTimeout(t);
       retries.clear();
     },
-    async idle() {
-      while (timer || running) {
-        if (running) await running;
-        else await new Promise((r) => setTimeout(r, debounceMs));
-      }
-    },
+    idle: () => reloads.idle(),
   };
 }

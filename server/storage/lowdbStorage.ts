@@ -12,6 +12,8 @@ import type { LowdbContext } from './lowdb/context.ts';
 import { type Disk, realDisk } from './lowdb/durableFile.ts';
 import { openExhibitors } from './lowdb/exhibitors.ts';
 import { openLeads } from './lowdb/leads.ts';
+import { openOrganiser } from './lowdb/organiser.ts';
+import { openQa } from './lowdb/qa.ts';
 
 export interface StorageOptions {
   log?: (line: string) => void;
@@ -32,6 +34,9 @@ export async function openLowdbStorage(dataDir: string, options: StorageOptions 
   const analytics = await openAnalytics(path.join(dataDir, 'analytics.json'), ctx);
   // Stand chats: their own folder, one small file per chunk of a stand's messages.
   const chat = await openChat(path.join(dataDir, 'chat'), ctx);
+  const organiser = await openOrganiser(path.join(dataDir, 'organiser.json'), ctx);
+  // Programme events' Q&A: a folder per event, opened on first use.
+  const qa = await openQa(path.join(dataDir, 'qa'), ctx);
   return {
     ...exhibitors,
     ...content,
@@ -39,6 +44,8 @@ export async function openLowdbStorage(dataDir: string, options: StorageOptions 
     ...leads,
     ...analytics,
     ...chat,
+    ...organiser,
+    ...qa,
     async ping() {
       // A small file written like any record: fails when the disk is full or read-only.
       await ctx.disk.replace(path.join(dataDir, '.health'), String(Date.now()));

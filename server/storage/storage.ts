@@ -10,6 +10,8 @@ import type { Lead, LeadPatch, MailState } from '../../shared/leads.ts';
 import type { StandContent } from '../../shared/standContent.ts';
 import type { Account, Session } from './records.ts';
 import type { ChatStore } from './chatStore.ts';
+import type { QaStore } from './qaStore.ts';
+import type { AccountAdminStore, OrganiserStore } from './organiserStore.ts';
 
 export interface ExhibitorStore {
   listExhibitors(): Promise<Exhibitor[]>;
@@ -60,7 +62,7 @@ export interface AnalyticsStore {
   standDays(exhibitorId: string): Promise<Record<string, DayRecord>>;
 }
 
-export interface Storage extends ExhibitorStore, ContentStore, AccountStore, LeadStore, AnalyticsStore, ChatStore {
+export interface Storage extends ExhibitorStore, ContentStore, AccountStore, LeadStore, AnalyticsStore, ChatStore, OrganiserStore, AccountAdminStore, QaStore {
   /** Proves the store can take a durable write now (health and readiness); rejects if not. */
   ping(): Promise<void>;
   close(): Promise<void>;

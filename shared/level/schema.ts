@@ -48,6 +48,22 @@ export const Alley = z
   .meta({ title: 'Alley', description: 'A walkway. Visitors walk along alley centre lines.' });
 export type Alley = z.infer<typeof Alley>;
 
+export const BOOTH_TYPES = ['inline', 'corner', 'peninsula', 'island'] as const;
+export const BoothType = z.enum(BOOTH_TYPES);
+export type BoothType = z.infer<typeof BoothType>;
+
+/** Optional look of the stand in the 3D view; without it the booth is derived from the layout. */
+export const BoothLook = z
+  .strictObject({
+    type: BoothType.optional().meta({
+      description:
+        'Booth type in the 3D view: inline (one open side), corner (two), peninsula (three), island (four). Derived from the neighbouring stands when left out.',
+    }),
+    height: z.number().finite().min(1.5).max(8).optional().meta({ description: 'Wall height in metres (1.5–8); default by size: S/M 2.5, L 3, XL 3.5.' }),
+  })
+  .meta({ description: 'Overrides for the 3D view; leave out to derive the booth from the layout.' });
+export type BoothLook = z.infer<typeof BoothLook>;
+
 export const Stand = z
   .strictObject({
     id: Id.meta({ description: 'Unique across all floors: it is the stand’s address in links, e.g. "sch-a01".' }),
@@ -62,6 +78,7 @@ export const Stand = z
       description: 'The side the stand opens to. That side should lie on the edge of an alley (within 1 m).',
     }),
     size: StandSize.meta({ description: 'Size class shown to visitors: S, M, L or XL.' }),
+    booth: BoothLook.optional(),
   })
   .meta({ title: 'Stand', description: 'An exhibitor’s stand: a rectangle in metres with an entrance on one side.' });
 export type Stand = z.infer<typeof Stand>;

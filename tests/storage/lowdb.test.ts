@@ -6,6 +6,8 @@ import path from 'node:path';
 import { openLowdbStorage } from '../../server/storage/lowdbStorage.ts';
 import { type Disk, realDisk } from '../../server/storage/lowdb/durableFile.ts';
 import { type ContractSubject, storageContract } from './contract.ts';
+import { organiserContract } from './organiserContract.ts';
+import { qaContract } from './qaContract.ts';
 
 /** The real disk, or one that is full. */
 export function switchableDisk(): { disk: Disk; fail(on: boolean): void } {
@@ -23,7 +25,7 @@ export function switchableDisk(): { disk: Disk; fail(on: boolean): void } {
   };
 }
 
-storageContract('lowdb', async (): Promise<ContractSubject> => {
+async function openLowdbSubject(): Promise<ContractSubject> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'expo-contract-'));
   const { disk, fail } = switchableDisk();
   const subject: ContractSubject = {
@@ -39,4 +41,8 @@ storageContract('lowdb', async (): Promise<ContractSubject> => {
     },
   };
   return subject;
-});
+}
+
+storageContract('lowdb', openLowdbSubject);
+organiserContract('lowdb', openLowdbSubject);
+qaContract('lowdb', openLowdbSubject);

@@ -7,6 +7,8 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { openPostgresStorage, type PostgresOptions } from '../../server/storage/postgres/postgresStorage.ts';
 import type { Connector } from '../../server/storage/postgres/db.ts';
 import { type ContractSubject, storageContract } from './contract.ts';
+import { organiserContract } from './organiserContract.ts';
+import { qaContract } from './qaContract.ts';
 
 /** A pool whose connections the database makes refuse writes while `failing` is on. */
 export function switchablePool(): { wrapPool: NonNullable<PostgresOptions['wrapPool']>; fail(on: boolean): void } {
@@ -32,7 +34,7 @@ export function switchablePool(): { wrapPool: NonNullable<PostgresOptions['wrapP
 }
 
 let n = 0;
-storageContract('postgres', async (): Promise<ContractSubject> => {
+async function openPostgresSubject(): Promise<ContractSubject> {
   const url = inject('databaseUrl');
   const schema = `contract_${process.pid}_${n++}_${Math.random().toString(36).slice(2, 8)}`;
   const { wrapPool, fail } = switchablePool();
@@ -56,7 +58,11 @@ storageContract('postgres', async (): Promise<ContractSubject> => {
     },
   };
   return subject;
-});
+}
+
+storageContract('postgres', openPostgresSubject);
+organiserContract('postgres', openPostgresSubject);
+qaContract('postgres', openPostgresSubject);
 
 describe('postgres: several processes on one database', () => {
   const url = () => inject('databaseUrl');

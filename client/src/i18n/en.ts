@@ -2,6 +2,7 @@
 import { cabinetEn } from './cabinet.ts';
 import { chatEn } from './chat.ts';
 import type { MessageKey } from './ru.ts';
+import { listEn } from './list.ts';
 import { notFoundEn } from './notFound.ts';
 import { programmeEn } from './programme.ts';
 import { standEn } from './stand.ts';
@@ -11,6 +12,7 @@ export const en: Record<MessageKey, string> = {
   ...cabinetEn,
   ...chatEn,
   ...notFoundEn,
+  ...listEn,
   ...programmeEn,
   'app.title': 'MMSO virtual exhibition',
   'app.tagline': 'An interactive map of the education industry',
@@ -23,7 +25,7 @@ export const en: Record<MessageKey, string> = {
   'lang.en': 'English',
   'floors.label': 'Floors',
   'floors.stands': '{count} stand|{count} stands',
-  'hall.label': 'Hall "{floor}". Drag to look around, wheel to zoom, click to walk. Keys: arrows or WASD walk, + and − zoom, Tab next stand, Enter open, Esc close.',
+  'hall.label': 'Hall "{floor}". Drag to look around, wheel to zoom, click to walk. Keys: arrows move between stands, Enter opens, WASD walks, + and − zoom, Esc closes.',
   'hall.focused': 'Stand {index} of {total}: {name}, {category}.',
   'hall.arrivedFloor': 'You are on floor "{floor}".',
   'hall.walkingTo': 'Walking to "{name}".',
@@ -36,7 +38,7 @@ export const en: Record<MessageKey, string> = {
   'controls.help': 'Controls',
   'help.title': 'How to walk the exhibition',
   'help.mouse': 'Mouse: drag to look around, wheel to zoom, click the floor to walk, click a stand to open it.',
-  'help.keyboard': 'Keyboard: arrows or WASD walk, + and − zoom, Tab and Shift+Tab move between stands, Enter opens a stand, Esc closes.',
+  'help.keyboard': 'Keyboard: Tab reaches the buttons and the hall; in the hall, arrows move between stands, Enter opens a stand, WASD walks, + and − zoom, Esc closes. The list of stands is a button at the top.',
   'help.touch': 'Touch: drag to look around, pinch to zoom, tap a stand to open it.',
   'help.close': 'Got it',
   'minimap.label': 'Floor minimap: click to move there',

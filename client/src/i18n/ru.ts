@@ -1,6 +1,7 @@
 // Russian UI strings (the default language). Every key here must exist in en.ts.
 import { cabinetRu } from './cabinet.ts';
 import { chatRu } from './chat.ts';
+import { listRu } from './list.ts';
 import { notFoundRu } from './notFound.ts';
 import { programmeRu } from './programme.ts';
 import { standRu } from './stand.ts';
@@ -10,6 +11,7 @@ export const ru = {
   ...cabinetRu,
   ...chatRu,
   ...notFoundRu,
+  ...listRu,
   ...programmeRu,
   'app.title': 'Виртуальная выставка ММСО',
   'app.tagline': 'Интерактивная карта индустрии образования',
@@ -22,7 +24,7 @@ export const ru = {
   'lang.en': 'English',
   'floors.label': 'Этажи',
   'floors.stands': '{count} стенд|{count} стенда|{count} стендов',
-  'hall.label': 'Зал «{floor}». Перетаскивайте, чтобы осмотреться, колесо — масштаб, клик — идти. Клавиши: стрелки или WASD — идти, + и − — масштаб, Tab — следующий стенд, Enter — открыть, Esc — закрыть.',
+  'hall.label': 'Зал «{floor}». Перетаскивайте, чтобы осмотреться, колесо — масштаб, клик — идти. Клавиши: стрелки — по стендам, Enter — открыть, WASD — идти, + и − — масштаб, Esc — закрыть.',
   'hall.focused': 'Стенд {index} из {total}: {name}, {category}.',
   'hall.arrivedFloor': 'Вы на этаже «{floor}».',
   'hall.walkingTo': 'Идём к стенду «{name}».',
@@ -35,7 +37,7 @@ export const ru = {
   'controls.help': 'Управление',
   'help.title': 'Как ходить по выставке',
   'help.mouse': 'Мышь: перетаскивание — обзор, колесо — масштаб, клик по полу — идти, клик по стенду — открыть.',
-  'help.keyboard': 'Клавиатура: стрелки или WASD — идти, + и − — масштаб, Tab и Shift+Tab — по стендам, Enter — открыть стенд, Esc — закрыть.',
+  'help.keyboard': 'Клавиатура: Tab — к кнопкам и в зал, в зале стрелки — по стендам, Enter — открыть стенд, WASD — идти, + и − — масштаб, Esc — закрыть. Список стендов — кнопка вверху.',
   'help.touch': 'Сенсорный экран: ведите пальцем для обзора, сведите или разведите два пальца для масштаба, коснитесь стенда, чтобы открыть.',
   'help.close': 'Понятно',
   'minimap.label': 'Мини-карта этажа: щёлкните, чтобы перейти к месту',

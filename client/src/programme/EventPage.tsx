@@ -6,6 +6,7 @@ import type { EventPageView } from '../../../shared/programme/views.ts';
 import { eventIcsUrl, fetchEventPage } from '../net/programmeApi.ts';
 import { useStore, useT } from '../store/index.ts';
 import { formatLabel } from './labels.ts';
+import { adoptClock } from './actions.ts';
 import { Link } from './Link.tsx';
 import { LoadState } from './Loading.tsx';
 import { EventMedia } from './EventMedia.tsx';
@@ -21,7 +22,12 @@ import { dayKeyOf, longDateOf, languageName, timeOf, visitorZone, zoneName } fro
 
 export function EventPage({ eventId }: { eventId: string }) {
   const t = useT();
-  const { remote, retry } = useRemote(() => fetchEventPage(eventId));
+  const { remote, retry } = useRemote(() =>
+    fetchEventPage(eventId).then((page) => {
+      adoptClock(page.clock);
+      return page;
+    }),
+  );
   if (remote.status === 'missing') return <Missing text={t('programme.notFound.event')} />;
   if (remote.status !== 'ready') return <LoadState status={remote.status} onRetry={retry} />;
   return <EventBody page={remote.data} />;

@@ -3,7 +3,7 @@
 // the page; the schedule is loaded once and shared by every page.
 import { useEffect, useMemo } from 'react';
 import { useStore, useT } from '../store/index.ts';
-import { startProgrammeRouter } from './actions.ts';
+import { startProgrammeRouter, syncClock } from './actions.ts';
 import { EventPage } from './EventPage.tsx';
 import { LibraryPage } from './LibraryPage.tsx';
 import { parseProgrammePath } from './paths.ts';
@@ -27,6 +27,7 @@ export function ProgrammeApp() {
     // The hall's page never scrolls; the programme's is an ordinary document.
     document.body.classList.add('prog-body');
     const stop = startProgrammeRouter();
+    void syncClock();
     return () => {
       stop();
       document.body.classList.remove('prog-body');

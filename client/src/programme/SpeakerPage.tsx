@@ -5,6 +5,7 @@ import type { SpeakerPageView } from '../../../shared/programme/views.ts';
 import { fetchSpeakerPage } from '../net/programmeApi.ts';
 import { useStore, useT } from '../store/index.ts';
 import { formatLabel } from './labels.ts';
+import { adoptClock } from './actions.ts';
 import { Link } from './Link.tsx';
 import { LoadState } from './Loading.tsx';
 import { Missing } from './Missing.tsx';
@@ -18,7 +19,12 @@ import { longDateOf, timeOf, visitorZone } from './zones.ts';
 
 export function SpeakerPage({ speakerId }: { speakerId: string }) {
   const t = useT();
-  const { remote, retry } = useRemote(() => fetchSpeakerPage(speakerId));
+  const { remote, retry } = useRemote(() =>
+    fetchSpeakerPage(speakerId).then((page) => {
+      adoptClock(page.clock);
+      return page;
+    }),
+  );
   if (remote.status === 'missing') return <Missing text={t('programme.notFound.speaker')} />;
   if (remote.status !== 'ready') return <LoadState status={remote.status} onRetry={retry} />;
   return <SpeakerBody page={remote.data} />;

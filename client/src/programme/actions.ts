@@ -1,6 +1,7 @@
 // The programme pages' intents: load the schedule (with the fair clock's offset), move to
 // another programme address (pushState, so back/forward and reload just work) and follow
 // the address bar. Components call these; they never touch history or fetch themselves.
+import type { ClockView } from '../../../shared/programme/views.ts';
 import { fetchClockOffset, fetchProgramme } from '../net/programmeApi.ts';
 import { useStore } from '../store/index.ts';
 import { isProgrammePath } from './paths.ts';
@@ -8,17 +9,34 @@ import { buildIndex } from './model.ts';
 
 let loading: Promise<void> | null = null;
 
+/**
+ * Reads the server's clock once (the programme pages call it at start): every state on
+ * screen is computed at fair time, whatever this browser's clock says.
+ */
+export async function syncClock(): Promise<void> {
+  try {
+    useStore.getState().setProgOffset(await fetchClockOffset(), true);
+  } catch {
+    // Offline for a moment: the answers' own clock readings (adoptClock) stand in.
+  }
+}
+
+/** A clock reading that came with an answer: good enough until the clock call answers. */
+export function adoptClock(clock: ClockView): void {
+  const s = useStore.getState();
+  if (!s.progClockSynced) s.setProgOffset(clock.nowMs - Date.now(), false);
+}
+
 /** Loads the schedule once (again after a failure); later calls share the first. */
 export function loadProgramme(): Promise<void> {
   const s = useStore.getState();
   if (s.progStatus === 'ready') return Promise.resolve();
   if (loading) return loading;
   s.setProgStatus('loading');
-  loading = Promise.all([fetchProgramme(), fetchClockOffset().catch(() => null)])
-    .then(([view, offset]) => {
-      // Without the clock call, the programme's own clock (read a moment ago) is nearly as good.
-      const offsetMs = offset ?? view.clock.nowMs - Date.now();
-      useStore.getState().setProgLoaded(buildIndex(view), offsetMs);
+  loading = fetchProgramme()
+    .then((view) => {
+      adoptClock(view.clock);
+      useStore.getState().setProgLoaded(buildIndex(view));
     })
     .catch(() => useStore.getState().setProgStatus('error'))
     .finally(() => {

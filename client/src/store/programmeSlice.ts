@@ -15,8 +15,11 @@ export interface ProgrammeSlice {
   progIndex: ProgrammeIndex | null;
   /** Fair time minus browser time, from /api/programme/clock. */
   progOffsetMs: number;
+  /** The offset came from the clock call (not yet: a page's own clock reading, or 0). */
+  progClockSynced: boolean;
   setProgLocation(path: string, search: string): void;
-  setProgLoaded(index: ProgrammeIndex, offsetMs: number): void;
+  setProgOffset(offsetMs: number, synced: boolean): void;
+  setProgLoaded(index: ProgrammeIndex): void;
   setProgStatus(status: ProgStatus): void;
 }
 
@@ -26,7 +29,9 @@ export const createProgrammeSlice: StateCreator<AppState, [], [], ProgrammeSlice
   progStatus: 'idle',
   progIndex: null,
   progOffsetMs: 0,
+  progClockSynced: false,
   setProgLocation: (progPath, progSearch) => set({ progPath, progSearch }),
-  setProgLoaded: (progIndex, progOffsetMs) => set({ progIndex, progOffsetMs, progStatus: 'ready' }),
+  setProgOffset: (progOffsetMs, progClockSynced) => set({ progOffsetMs, progClockSynced }),
+  setProgLoaded: (progIndex) => set({ progIndex, progStatus: 'ready' }),
   setProgStatus: (progStatus) => set({ progStatus }),
 });

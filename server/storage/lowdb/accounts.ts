@@ -2,6 +2,7 @@
 // cookie token, so the file cannot be used to log in.
 import { z } from 'zod';
 import { Account, Session } from '../records.ts';
+import type { AccountAdminStore } from '../organiserStore.ts';
 import type { AccountStore } from '../storage.ts';
 import type { LowdbContext } from './context.ts';
 import { openJsonDoc } from './jsonFile.ts';
@@ -14,7 +15,7 @@ const AccountsFile = z.object({
 });
 type AccountsFile = z.infer<typeof AccountsFile>;
 
-export async function openAccounts(file: string, ctx: LowdbContext): Promise<AccountStore> {
+export async function openAccounts(file: string, ctx: LowdbContext): Promise<AccountStore & AccountAdminStore> {
   const db = await openJsonDoc<AccountsFile>(file, { schema: AccountsFile, empty: { schema: 1, accounts: {}, sessions: {} }, disk: ctx.disk });
 
   // E-mail → account id, rebuilt when the accounts (not the sessions) have changed.
@@ -48,6 +49,16 @@ export async function openAccounts(file: string, ctx: LowdbContext): Promise<Acc
     async getAccount(id) {
       const a = own(db.data.accounts, id);
       return a && structuredClone(a);
+    },
+    async updateAccount(id, patch) {
+      let out: Account | undefined;
+      await db.update((cur) => {
+        const a = own(cur.accounts, id);
+        if (!a) return cur;
+        out = Account.parse({ ...a, ...patch });
+        return { ...cur, accounts: withKey(cur.accounts, id, out) };
+      });
+      return out && structuredClone(out);
     },
     async setPasswordHash(accountId, hash) {
       await db.update((cur) => {

@@ -1,6 +1,7 @@
 // Cabinet accounts and sessions in PostgreSQL. Sessions are keyed by sha256 of the cookie
 // token (never the token), and belong to their account (deleted with it).
 import { Account, Session } from '../records.ts';
+import type { AccountAdminStore } from '../organiserStore.ts';
 import type { AccountStore } from '../storage.ts';
 import { type Db, UNIQUE_VIOLATION, noNul, sqlState } from './db.ts';
 
@@ -26,7 +27,7 @@ interface SessionRow {
   expires_at: Date;
 }
 
-export function pgAccounts(db: Db): AccountStore {
+export function pgAccounts(db: Db): AccountStore & AccountAdminStore {
   return {
     async createAccount(account) {
       const a = Account.parse(account);
@@ -55,6 +56,14 @@ export function pgAccounts(db: Db): AccountStore {
     },
     async getAccount(id) {
       const { rows } = await db.query<AccountRow>(`SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE id = $1`, [id]);
+      return rows[0] && accountOf(rows[0]);
+    },
+    async updateAccount(id, patch) {
+      const { rows } = await db.query<AccountRow>(
+        `UPDATE accounts SET role = coalesce($2, role), exhibitors = coalesce($3, exhibitors), name = coalesce($4, name),
+           password_hash = coalesce($5, password_hash) WHERE id = $1 RETURNING ${ACCOUNT_COLUMNS}`,
+        [id, patch.role ?? null, patch.exhibitors?.map(noNul) ?? null, noNul(patch.name) ?? null, patch.passwordHash ?? null],
+      );
       return rows[0] && accountOf(rows[0]);
     },
     async setPasswordHash(accountId, hash) {

@@ -118,6 +118,115 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'organiser',
+    sql: `
+      -- The organisers' console (issue 17). Invitations keep only sha256 of their link's token.
+      CREATE TABLE invitations (
+        id text PRIMARY KEY,
+        seq bigint GENERATED ALWAYS AS IDENTITY,
+        email text NOT NULL,
+        name text NOT NULL,
+        role text NOT NULL,
+        exhibitors text[] NOT NULL,
+        staff_admin boolean NOT NULL,
+        token_hash text NOT NULL UNIQUE,
+        status text NOT NULL,
+        created_at timestamptz NOT NULL,
+        created_by text NOT NULL,
+        expires_at timestamptz NOT NULL,
+        account_id text
+      );
+      CREATE TABLE account_status (
+        account_id text PRIMARY KEY,
+        staff_admin boolean NOT NULL,
+        deactivated_at timestamptz
+      );
+      CREATE TABLE audit_log (
+        seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        id text NOT NULL,
+        at timestamptz NOT NULL,
+        data jsonb NOT NULL
+      );
+      CREATE TABLE announcements (
+        id text PRIMARY KEY,
+        seq bigint GENERATED ALWAYS AS IDENTITY,
+        starts_at timestamptz NOT NULL,
+        ends_at timestamptz NOT NULL,
+        data jsonb NOT NULL
+      );
+      CREATE INDEX announcements_by_end ON announcements (ends_at);
+      -- kind 'sum' adds up, kind 'max' keeps the largest (peak concurrency).
+      CREATE TABLE fair_days (
+        day text NOT NULL,
+        key text NOT NULL,
+        kind text NOT NULL,
+        value bigint NOT NULL,
+        PRIMARY KEY (day, key, kind)
+      );
+    `,
+  },
+  {
+    version: 3,
+    name: 'qa',
+    sql: `
+      -- Programme events' Q&A (issue 13; server/storage/postgres/qa.ts). qa_events holds each
+      -- event's newest ids (moved on with every insert) and its settings.
+      CREATE TABLE qa_events (
+        event_id text PRIMARY KEY,
+        last_question integer NOT NULL DEFAULT 0,
+        last_comment integer NOT NULL DEFAULT 0,
+        last_poll integer NOT NULL DEFAULT 0,
+        settings jsonb
+      );
+      CREATE TABLE qa_questions (
+        event_id text NOT NULL,
+        id integer NOT NULL,
+        data jsonb NOT NULL,
+        PRIMARY KEY (event_id, id)
+      );
+      CREATE TABLE qa_votes (
+        event_id text NOT NULL,
+        question_id integer NOT NULL,
+        voter text NOT NULL,
+        PRIMARY KEY (event_id, question_id, voter)
+      );
+      CREATE INDEX qa_votes_voter ON qa_votes (event_id, voter);
+      CREATE TABLE qa_comments (
+        event_id text NOT NULL,
+        id integer NOT NULL,
+        author jsonb NOT NULL,
+        text text NOT NULL,
+        at bigint NOT NULL,
+        deleted boolean NOT NULL,
+        author_ref text,
+        account_id text,
+        deleted_by text,
+        PRIMARY KEY (event_id, id)
+      );
+      CREATE TABLE qa_polls (
+        event_id text NOT NULL,
+        id integer NOT NULL,
+        data jsonb NOT NULL,
+        PRIMARY KEY (event_id, id)
+      );
+      CREATE TABLE qa_ballots (
+        event_id text NOT NULL,
+        poll_id integer NOT NULL,
+        voter text NOT NULL,
+        choices integer[] NOT NULL,
+        PRIMARY KEY (event_id, poll_id, voter)
+      );
+      CREATE TABLE qa_mutes (
+        event_id text NOT NULL,
+        ref text NOT NULL,
+        until bigint NOT NULL,
+        by_account text NOT NULL,
+        PRIMARY KEY (event_id, ref)
+      );
+    `,
+  },
 ];
 
 /** First key of the advisory lock that serialises migrations (the second is the schema's). */

@@ -11,6 +11,8 @@ import { pgContent } from './content.ts';
 import { type Connector, Db } from './db.ts';
 import { pgExhibitors } from './exhibitors.ts';
 import { pgLeads } from './leads.ts';
+import { pgOrganiser } from './organiser.ts';
+import { pgQa } from './qa.ts';
 import { migrate, quoteIdent } from './migrations.ts';
 
 export interface PostgresOptions {
@@ -60,6 +62,8 @@ export async function openPostgresStorage(url: string, options: PostgresOptions 
     ...pgLeads(db),
     ...pgAnalytics(db),
     ...pgChat(db),
+    ...pgOrganiser(db),
+    ...pgQa(db),
     async ping() {
       // A real write, committed: fails when the database is read-only, full or gone.
       await db.query('INSERT INTO storage_health (id, at) VALUES (1, now()) ON CONFLICT (id) DO UPDATE SET at = excluded.at');

@@ -1,0 +1,130 @@
+// One live stage's ffmpeg child, kept alive while the stage is armed: started by "go live",
+// restarted when it exits (a sender that left, a crash, a kill) with a growing back-off,
+// stopped gracefully by "end" (SIGINT: ffmpeg writes the last segment and ENDLIST). Its
+// output goes to a ring log and its progress reports to the stage's stats.
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import { type IngestSpec, ingestArgs } from './ffmpegArgs.ts';
+import { type IngestStats, applyProgress, applyStderrLine, emptyStats, progressReader } from './ffmpegStats.ts';
+import { RingLog } from './ringLog.ts';
+
+export type StageStatus = 'waiting' | 'receiving' | 'restarting' | 'stopped';
+
+/** Back-off after an exit: 0.5 s, 1 s, 2 s … up to 30 s; a child that ran 30 s resets it. */
+export function backoffMs(failures: number): number {
+  return Math.min(30_000, 500 * 2 ** Math.max(0, failures - 1));
+}
+const STABLE_MS = 30_000;
+const STOP_GRACE_MS = 5_000;
+
+export interface StageProcessOptions {
+  ffmpeg: string;
+  spec: IngestSpec;
+  log: RingLog;
+  /** Called after every exit of the child (recording bookkeeping). */
+  onExit?: (code: number | null, signal: NodeJS.Signals | null) => void;
+  onStatus?: (status: StageStatus) => void;
+}
+
+export class StageProcess {
+  private child: ChildProcess | null = null;
+  private armed = true;
+  private failures = 0;
+  private restartTimer: NodeJS.Timeout | null = null;
+  private startedAt = 0;
+  private exited: Promise<void> = Promise.resolve();
+  stats: IngestStats = emptyStats();
+  status: StageStatus = 'waiting';
+  restarts = 0;
+
+  constructor(private readonly opts: StageProcessOptions) {}
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  async start(): Promise<void> {
+    await fs.mkdir(this.opts.spec.dir, { recursive: true });
+    if (this.opts.spec.lowRung !== 'none') {
+      await fs.mkdir(`${this.opts.spec.dir}/src`, { recursive: true });
+      await fs.mkdir(`${this.opts.spec.dir}/low`, { recursive: true });
+    }
+    this.spawnChild();
+  }
+
+  private setStatus(status: StageStatus): void {
+    this.status = status;
+    this.opts.onStatus?.(status);
+  }
+
+  private spawnChild(): void {
+    const { log } = this.opts;
+    this.stats = emptyStats();
+    this.startedAt = Date.now();
+    const child = spawn(this.opts.ffmpeg, ingestArgs(this.opts.spec), { stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = child;
+    log.note(`ffmpeg started (pid ${child.pid ?? '?'}), listening on port ${this.opts.spec.port}`);
+    this.setStatus('waiting');
+    const progress = progressReader((block) => {
+      this.stats = applyProgress(this.stats, block);
+    });
+    child.stdout?.setEncoding('utf8').on('data', progress);
+    let pending = '';
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+      log.write(chunk);
+      const lines = (pending + chunk).split(/\r?\n/);
+      pending = lines.pop() ?? '';
+      for (const line of lines) {
+        const before = this.stats.receiving;
+        this.stats = applyStderrLine(this.stats, line);
+        if (!before && this.stats.receiving) this.setStatus('receiving');
+      }
+    });
+    this.exited = new Promise((resolve) => {
+      child.on('error', (err) => {
+        log.note(`ffmpeg could not start: ${err.message}`);
+      });
+      child.on('close', (code, signal) => {
+        this.child = null;
+        log.note(`ffmpeg exited (${signal ? `signal ${signal}` : `code ${code}`})`);
+        this.opts.onExit?.(code, signal);
+        resolve();
+        this.afterExit(code);
+      });
+    });
+  }
+
+  private afterExit(code: number | null): void {
+    if (!this.armed) {
+      this.setStatus('stopped');
+      return;
+    }
+    // A clean exit is a sender that finished; anything else counts towards the back-off.
+    if (code === 0 || Date.now() - this.startedAt > STABLE_MS) this.failures = 0;
+    else this.failures++;
+    const wait = code === 0 ? 200 : backoffMs(this.failures);
+    this.restarts++;
+    this.setStatus('restarting');
+    this.opts.log.note(`restarting in ${wait} ms`);
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = null;
+      if (this.armed) this.spawnChild();
+    }, wait);
+  }
+
+  /** Ends the stage: SIGINT lets ffmpeg close the playlist; SIGKILL if it hangs. */
+  async stop(): Promise<void> {
+    this.armed = false;
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    this.restartTimer = null;
+    const child = this.child;
+    if (!child) {
+      this.setStatus('stopped');
+      return;
+    }
+    child.kill('SIGINT');
+    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+    await this.exited;
+    clearTimeout(timer);
+  }
+}
