@@ -16,6 +16,8 @@ import type { Storage } from './storage/storage.ts';
 import type { VisitorIds } from './visitors/visitorId.ts';
 import { useAuthStorage } from './auth/middleware.ts';
 import { StandChatRoom } from './chat/StandChatRoom.ts';
+import { QaRoom } from './qa/QaRoom.ts';
+import { configureQa } from './qa/settings.ts';
 import { chatApi } from './chat/http.ts';
 import { ChatService } from './chat/service.ts';
 import { addressPostsFromEnv } from './chat/postLimit.ts';
@@ -42,6 +44,7 @@ import { formatProblem } from '../shared/level/validate.ts';
 import { ROOMS } from '../shared/protocol.ts';
 import { API } from '../shared/api.ts';
 import { stampPeerAddress } from './visitors/peerAddress.ts';
+import { startOrganiser } from './organiser/organiser.ts';
 
 /** Largest WebSocket message the server accepts; room messages are small JSON. */
 const MAX_WS_PAYLOAD = 16 * 1024;
@@ -67,7 +70,10 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const log = config.quiet ? () => {} : (line: string) => console.log(line);
   const seeds = seedPaths(config);
   const backends = await buildBackends(config, log);
-  const { storage, analytics, bus, limits, mailer, uploads, visitors } = backends;
+  const { storage, bus, limits, mailer, uploads, visitors } = backends;
+  // The organisers' console: fair counters (stand visits counted through its analytics), invitations, announcements.
+  const organiser = await startOrganiser(config, storage, bus, log);
+  const analytics = organiser.analytics;
   const levels = new LevelStore(
     config.levelsDir,
     async () => new Set((await storage.listExhibitors()).map((e) => e.id)),
@@ -111,6 +117,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   app.use(programme.router);
   app.use(stream.api);
   app.use(API.streams, stream.files);
+  app.use(organiser.router(levels, () => url));
   app.use(apiRouter(levels, storage, { listening: () => httpServer.listening, closing: () => closing }));
   // Without SMTP the mail is kept in the outbox; developers read it at API.devOutbox.
   if (!config.smtpUrl) app.use(outboxPage(path.join(config.dataDir, 'outbox')));
@@ -152,6 +159,16 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     addressPosts: addressPostsFromEnv(process.env.CHAT_POSTS_PER_ADDRESS),
   });
   game.define(ROOMS.standChat, StandChatRoom).filterBy(['standId']);
+  // Programme events' moderated Q&A: moderators join with the same staff tickets as the chat.
+  configureQa({
+    storage,
+    eventExists: (id) => programme.store.event(id) !== undefined,
+    visitorOf: (cookie) => visitors.fromCookieHeader(cookie),
+    tickets: chat.tickets,
+    bus,
+    addressPosts: addressPostsFromEnv(process.env.CHAT_POSTS_PER_ADDRESS),
+  });
+  game.define(ROOMS.qa, QaRoom).filterBy(['eventId']);
   await game.listen(config.port, config.host);
   // After listen: Colyseus binds its matchmaking router to httpServer only then.
   guardMatchmaking(httpServer, {
@@ -200,6 +217,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       // Open event streams never end by themselves; they would hold httpServer.close() forever.
       streams.closeAll();
       await game.gracefullyShutdown(false);
+      await organiser.close();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeAllConnections();
       await backends.close();

@@ -36,6 +36,7 @@ import { TokenBucket } from '../tokenBucket.ts';
 import { guestNameOf } from '../visitors/visitorId.ts';
 import { type Person, PeopleGrid } from './peopleGrid.ts';
 import { readFresh, writeStamped } from './expiringHash.ts';
+import { fairHooks } from '../organiser/fairHooks.ts';
 import { registerFloorRoom } from './roomRegistry.ts';
 import { holdSeat, lastPosition, releaseSeats, rememberPosition, seatClosed, seatCount, seatOpened } from './seats.ts';
 import { presenceSettings } from './settings.ts';
@@ -166,6 +167,7 @@ export class FloorRoom extends Room {
       malformed: 0,
     });
     seatOpened(auth.visitorId);
+    fairHooks().visitorJoined(this.floorId, auth.visitorId);
     this.welcome(client);
   }
 
@@ -214,6 +216,7 @@ export class FloorRoom extends Room {
     if (!st) return;
     rememberPosition(st.visitorId, this.floorId, st.person);
     seatClosed(st.visitorId);
+    fairHooks().visitorLeft(this.floorId);
     this.grid.remove(st.person);
     this.states.delete(client.sessionId);
   }
@@ -231,6 +234,8 @@ export class FloorRoom extends Room {
     const w: Welcome = { id: p.id, x: p.x, y: p.y, name: p.name, colour: p.colour, roomId: this.roomId, capacity: this.maxClients };
     this.io.sendTo(client, SERVER_MSG.welcome, w);
     if (this.lastCounts) this.io.sendTo(client, SERVER_MSG.counts, JSON.parse(this.lastCounts) as Counts);
+    // Organisers' announcements showing now reach a visitor who joins (or rejoins) late.
+    for (const a of fairHooks().announcementsFor(this.floorId)) this.io.sendTo(client, SERVER_MSG.announcement, a);
   }
 
   private reject(client: Client, why: string): undefined {

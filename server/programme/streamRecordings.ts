@@ -29,6 +29,8 @@ export function withStreamRecording<V extends EventView>(view: V, recordings: St
   const { stateChangesAt: _dropped, ...rest } = view;
   return {
     ...rest,
+    // The recording plays from the stage it was broadcast on, unless the file names another.
+    ...(!view.recording && view.source?.kind === 'stage' ? { recording: { media: view.source, delayMinutes: 0 } } : {}),
     state: eventState(view, now, recording),
     ...(recording ? { recordingReadyAt: isoAtOffset(recording.readyAt, offset) } : {}),
     ...(change !== null ? { stateChangesAt: isoAtOffset(change, offset) } : {}),

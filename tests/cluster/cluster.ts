@@ -114,13 +114,14 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
 
   const processes: ClusterProcess[] = [];
   const node = path.join(ROOT, 'node_modules', '.bin', 'node');
-  const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
   async function start(n: number): Promise<ClusterProcess> {
     const port = ports[n - 1]!;
     const dataDir = path.join(dir, `data-${n}`);
     await fsp.mkdir(dataDir, { recursive: true });
-    const child = spawn(node, [tsx, path.join(ROOT, 'server', 'main.ts')], {
+    // tsx as a loader, not its CLI: the CLI runs the server in a child of its own, which a
+    // SIGKILL of the CLI would leave running.
+    const child = spawn(node, ['--import', 'tsx', path.join(ROOT, 'server', 'main.ts')], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
@@ -196,7 +197,8 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
     start,
     async stop() {
       await Promise.all(processes.map((p) => p?.stop()));
-      nginx.kill('SIGQUIT');
+      // SIGTERM: nginx's fast stop (SIGQUIT would wait for every open socket and stream).
+      nginx.kill('SIGTERM');
       await exited(nginx);
       await fsp.rm(dir, { recursive: true, force: true });
     },

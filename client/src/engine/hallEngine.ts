@@ -11,7 +11,12 @@ import { doorstep } from '../../../shared/level/stand.ts';
 import { arrivalPoint } from '../../../shared/arrival.ts';
 import { WALK_SPEED, checkMove, stepWithCollision } from '../../../shared/movement.ts';
 import { AvatarLayer } from './avatars.ts';
-import { Camera } from './camera.ts';
+import { IsoCamera } from './iso/isoCamera.ts';
+import { IsoFigures } from './iso/isoFigures.ts';
+import { IsoScene } from './iso/isoScene.ts';
+import { boxesToFade, pointTarget } from '../../../shared/iso/fade.ts';
+import { toView, type Rotation } from '../../../shared/iso/projection.ts';
+import type { HallView } from './iso/viewPref.ts';
 import { type FloorScene, buildFloorScene } from './floorScene.ts';
 import type { FrameStats, HallApi } from './hallApi.ts';
 import { attachInput } from './input.ts';
@@ -46,7 +51,7 @@ const STAND_ZOOM = 14;
 const PORTAL_RADIUS = 1.8;
 
 export class HallEngine implements HallApi {
-  readonly camera = new Camera();
+  readonly camera = new IsoCamera();
   private app: Application | null = null;
   private host: HTMLElement | null = null;
   private readonly world = new Container({ label: 'world' });
@@ -82,6 +87,12 @@ export class HallEngine implements HallApi {
   private readonly cameraListeners = new Set<(v: { x: number; y: number; w: number; h: number }) => void>();
   private readonly anchorListeners = new Set<(p: Vec | null) => void>();
   private disposers: (() => void)[] = [];
+  /** The 3D (isometric) view: built on first use, per floor; null in the plan view. */
+  private iso: IsoScene | null = null;
+  private readonly figures = new IsoFigures();
+  private view: HallView = 'plan';
+  private rotation: Rotation = 0;
+  private fadeAt: Vec | null = null;
   ready = false;
 
   constructor(private readonly cb: HallCallbacks) {}
@@ -147,6 +158,16 @@ export class HallEngine implements HallApi {
         toggleLayout: this.cb.toggleLayout,
       }),
     );
+    // Q / E turn the 3D view by a quarter (by key position, so any keyboard layout works).
+    const onKey = (e: KeyboardEvent) => {
+      if (this.view !== '3d' || e.altKey || e.ctrlKey || e.metaKey) return;
+      if (e.code === 'KeyQ' || e.code === 'KeyE') {
+        e.preventDefault();
+        this.rotate(e.code === 'KeyQ' ? -1 : 1);
+      }
+    };
+    host.addEventListener('keydown', onKey);
+    this.disposers.push(() => host.removeEventListener('keydown', onKey));
     this.ready = true;
   }
 
@@ -154,6 +175,7 @@ export class HallEngine implements HallApi {
     for (const d of this.disposers.splice(0)) d();
     this.scene?.destroy();
     this.scene = null;
+    this.destroyIso();
     this.logos?.destroy();
     this.labels?.destroy();
     this.app = null;
@@ -178,13 +200,11 @@ export class HallEngine implements HallApi {
     );
     this.labels?.reset(level, this.names);
     this.layout.setLevel(level);
-    this.world.removeChildren();
-    this.world.addChild(this.scene.root, this.logos.root);
-    if (this.labels) this.world.addChild(this.labels.worldRoot);
-    this.world.addChild(this.layout.root);
-    this.world.addChild(this.overlay.root, this.route.root, this.people.root, this.avatars.root);
+    this.destroyIso();
+    this.assembleWorld();
     if (!sameFloor) this.people.clear();
     this.camera.setBounds({ x: 0, y: 0, w: level.size.width, h: level.size.height });
+    if (this.view === '3d') this.showIso();
     this.walkers = null;
     this.avatars.ensureOthers(0, this.camera.zoom);
     if (!sameFloor) {
@@ -205,6 +225,91 @@ export class HallEngine implements HallApi {
     }
   }
 
+  /** The plan layers in drawing order (also restores them after the 3D view borrowed some). */
+  private assembleWorld(): void {
+    this.world.removeChildren();
+    if (this.scene && this.logos) this.world.addChild(this.scene.root, this.logos.root);
+    if (this.labels) this.world.addChild(this.labels.worldRoot);
+    this.world.addChild(this.layout.root);
+    this.world.addChild(this.overlay.root, this.route.root, this.people.root, this.avatars.root);
+    this.world.visible = true;
+  }
+
+  /** Builds (if needed) and shows the 3D view; floor-level layers move onto its floor. */
+  private showIso(): void {
+    const model = this.model;
+    const app = this.app;
+    if (!model || !app) return;
+    if (!this.iso) {
+      this.iso = new IsoScene(model.level, this.exhibitors, model.grid, this.names.standNames, this.rotation);
+      app.stage.addChildAt(this.iso.root, 0);
+    }
+    this.iso.ground.addChild(this.layout.root, this.overlay.root, this.route.root);
+    this.iso.root.visible = true;
+    this.world.visible = false;
+    if (this.labels) this.labels.worldRoot.visible = false;
+    this.camera.setIso(this.iso.frame);
+    this.fadeAt = null;
+    this.refreshMarks();
+    this.sceneDirty = true;
+  }
+
+  private destroyIso(): void {
+    if (!this.iso) return;
+    // The borrowed plan layers go back before the 3D scene is destroyed with its children.
+    this.assembleWorld();
+    this.figures.clear();
+    this.iso.destroy();
+    this.iso = null;
+  }
+
+  /** Switches between the plan and the 3D view; the camera keeps its target and zoom. */
+  setView(view: HallView): void {
+    if (view === this.view) return;
+    this.view = view;
+    if (view === '3d') this.showIso();
+    else {
+      this.assembleWorld();
+      if (this.iso) this.iso.root.visible = false;
+      if (this.labels) this.labels.worldRoot.visible = true;
+      this.camera.setIso(null);
+      this.refreshMarks();
+    }
+    this.sceneDirty = true;
+    this.dirty = true;
+  }
+
+  currentView(): HallView {
+    return this.view;
+  }
+
+  /** Turns the 3D view by quarter turns; the focused stand (else the view centre) stays in view. */
+  rotate(quarters: number): void {
+    if (!this.iso) return;
+    this.rotation = ((((this.rotation + quarters) % 4) + 4) % 4) as Rotation;
+    this.iso.setRotation(this.rotation);
+    this.camera.setIso(this.iso.frame);
+    const focused = this.stand(this.focused) ?? this.stand(this.hovered);
+    if (focused && !this.camera.shows(focused, 40)) this.camera.centreOn(rectCentre(focused));
+    this.fadeAt = null;
+    this.refreshMarks();
+    this.sceneDirty = true;
+  }
+
+  currentRotation(): Rotation {
+    return this.rotation;
+  }
+
+  /** Booths in front of the avatar, the focused or highlighted stand fade (3D view). */
+  private refreshFade(): void {
+    const iso = this.iso;
+    if (!iso) return;
+    const targets = [pointTarget(this.self)];
+    for (const s of [this.stand(this.focused), this.stand(this.highlighted)]) if (s) targets.push({ rect: s, height: 3 });
+    iso.setFaded(new Set(boxesToFade(iso.frame, iso.boxes(), targets)));
+    this.fadeAt = this.self;
+  }
+
   /** Re-reads hover/focus/highlight from the store; cheap, called on store changes. */
   setMarks(marks: { hovered: string | null; focused: string | null; highlighted: string | null }): void {
     this.hovered = marks.hovered;
@@ -215,6 +320,7 @@ export class HallEngine implements HallApi {
 
   setNames(names: LabelSource): void {
     this.names = names;
+    this.iso?.setNames(names.standNames);
     if (this.model) this.labels?.reset(this.model.level, names);
     this.sceneDirty = true;
   }
@@ -230,13 +336,19 @@ export class HallEngine implements HallApi {
     this.overlay.setHover(this.stand(this.hovered));
     this.overlay.setFocus(this.stand(this.focused), z);
     this.overlay.setHighlight(this.stand(this.highlighted), z);
+    if (this.iso && this.view === '3d') {
+      const idx = (id: string | null) => (id ? (this.model?.standIndex.get(id) ?? -1) : -1);
+      this.iso.setMarks(idx(this.hovered), idx(this.focused), idx(this.highlighted));
+      this.refreshFade();
+    }
     this.emitAnchor();
     this.dirty = true;
   }
 
   private standAt(p: Vec): string | null {
     if (!this.model) return null;
-    const i = this.model.grid.at(p.x, p.y);
+    // In 3D the booth drawn under the pointer wins, fascia and walls included.
+    const i = this.iso && this.view === '3d' ? this.iso.pick(this.camera.screenToView(this.camera.worldToScreen(p))) : this.model.grid.at(p.x, p.y);
     return i < 0 ? null : this.model.level.stands[i]!.id;
   }
 
@@ -315,6 +427,10 @@ export class HallEngine implements HallApi {
     }
     this.avatars.setSelf(this.self);
     if (this.overlay.tick(dt)) this.dirty = true;
+    if (this.iso && this.view === '3d') {
+      if (this.dirty || this.walkers) this.figures.sync(this.iso, [this.people.root, this.avatars.root], dt);
+      if (!this.fadeAt || dist(this.fadeAt, this.self) > 0.75) this.refreshFade();
+    }
     if (this.camera.version !== this.drawnVersion || this.sceneDirty) {
       this.redrawView();
       this.dirty = true;
@@ -389,6 +505,12 @@ export class HallEngine implements HallApi {
     this.world.scale.set(cam.zoom);
     this.world.position.set(cam.viewport.width / 2 - cam.x * cam.zoom, cam.viewport.height / 2 - cam.y * cam.zoom);
     const view = cam.visibleRect();
+    if (this.iso && this.view === '3d' && cam.frame) {
+      const c = toView(cam.frame, { x: cam.x, y: cam.y });
+      this.iso.root.scale.set(cam.zoom);
+      this.iso.root.position.set(cam.viewport.width / 2 - c.x * cam.zoom, cam.viewport.height / 2 - c.y * cam.zoom);
+      this.iso.update(cam.zoom, view, this.labels?.enabled ?? false);
+    }
     const zoomChanged = this.lastZoom !== cam.zoom;
     this.lastZoom = cam.zoom;
     this.labels?.update(model.level, model.grid, this.names, cam, view);
@@ -404,7 +526,7 @@ export class HallEngine implements HallApi {
     }
     this.drawnVersion = cam.version;
     // Labels left over by the per-frame build budget are built on the next frames.
-    this.sceneDirty = (this.labels?.pending ?? false) || (this.logos?.pending ?? false);
+    this.sceneDirty = (this.labels?.pending ?? false) || (this.logos?.pending ?? false) || (this.iso?.pending ?? false);
     for (const fn of this.cameraListeners) fn(view);
     this.emitAnchor();
   }
@@ -414,7 +536,7 @@ export class HallEngine implements HallApi {
   private emitAnchor(): void {
     if (this.anchorListeners.size === 0) return;
     const s = this.stand(this.hovered) ?? this.stand(this.focused);
-    const p = s ? this.camera.worldToScreen({ x: s.x + s.w / 2, y: s.y }) : null;
+    const p = s ? (this.view === '3d' && this.iso ? this.boothPoint(s.id, 'top') : this.camera.worldToScreen({ x: s.x + s.w / 2, y: s.y })) : null;
     for (const fn of this.anchorListeners) fn(p);
   }
 
@@ -453,6 +575,25 @@ export class HallEngine implements HallApi {
 
   worldToScreen(p: Vec): Vec {
     return this.camera.worldToScreen(p);
+  }
+
+  /** A point of a stand's drawn booth on screen: its fascia (name board), floor centre or top. */
+  boothPoint(standId: string, part: 'fascia' | 'floor' | 'top'): Vec | null {
+    const s = this.stand(standId);
+    const i = s ? this.model?.standIndex.get(standId) : undefined;
+    if (!s || i === undefined) return null;
+    if (!this.iso || this.view !== '3d' || part === 'floor') return this.camera.worldToScreen(rectCentre(s));
+    const f = this.iso.fascia(i);
+    if (part === 'fascia') return this.camera.worldToScreenAt(f.p, f.z);
+    // The top of the booth's outline: where a popup anchors above it.
+    const pts = [
+      { x: s.x, y: s.y },
+      { x: s.x + s.w, y: s.y },
+      { x: s.x, y: s.y + s.h },
+      { x: s.x + s.w, y: s.y + s.h },
+    ].map((p) => this.camera.worldToScreenAt(p, f.z + 0.3));
+    const top = pts.reduce((a, b) => (b.y < a.y ? b : a));
+    return { x: pts.reduce((a, b) => a + b.x, 0) / 4, y: top.y };
   }
 
   moveCameraTo(p: Vec): void {

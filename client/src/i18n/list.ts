@@ -3,8 +3,6 @@
 export const listRu = {
   'list.skip': 'К списку стендов',
   'list.show': 'Список стендов',
-  'list.showPlan': 'План зала',
-  'list.modeLabel': 'Вид этажа',
   'list.title': 'Стенды этажа «{floor}»',
   'list.intro': 'Стрелки вверх и вниз — по стендам, влево и вправо — по кнопкам стенда, Tab — выйти из списка.',
   'list.filter': 'Найти на этаже',
@@ -31,8 +29,6 @@ export const listRu = {
 export const listEn: Record<keyof typeof listRu, string> = {
   'list.skip': 'Skip to the list of stands',
   'list.show': 'List of stands',
-  'list.showPlan': 'Hall plan',
-  'list.modeLabel': 'Floor view',
   'list.title': 'Stands on the floor “{floor}”',
   'list.intro': 'Up and down arrows move between stands, left and right between a stand’s buttons, Tab leaves the list.',
   'list.filter': 'Find on this floor',

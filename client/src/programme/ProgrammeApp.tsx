@@ -12,6 +12,10 @@ import { Missing } from './Missing.tsx';
 import { SchedulePage } from './SchedulePage.tsx';
 import { SpeakerPage } from './SpeakerPage.tsx';
 import './programme.css';
+import { registerStreamPlayer } from '../stream/registerPlayer.tsx';
+
+// The stream hall's player fills the event page's player slot.
+registerStreamPlayer();
 
 export function ProgrammeApp() {
   const t = useT();

@@ -19,6 +19,9 @@ import { RoutePanel } from './route/RoutePanel.tsx';
 import { RouteToggle } from './route/RouteToggle.tsx';
 import { StandDialog } from './stand/StandDialog.tsx';
 import { StandPopup } from './stand/StandPopup.tsx';
+import { ListSkipLink, ListToggle } from './list/ListToggle.tsx';
+import { ListView } from './list/ListView.tsx';
+import './phone.css';
 
 // Pixi and the engine load in their own chunk; the download starts at once, in parallel
 // with the catalogue, so the first floor is drawn as early as possible.
@@ -33,6 +36,7 @@ export function App() {
   const t = useT();
   const status = useStore((s) => s.status);
   const lang = useStore((s) => s.lang);
+  const listMode = useStore((s) => s.hallMode === 'list');
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -49,6 +53,7 @@ export function App() {
 
   return (
     <div className="app">
+      <ListSkipLink />
       <a href="#hall" className="skip-link">
         {t('app.skipToHall')}
       </a>
@@ -63,6 +68,7 @@ export function App() {
           </div>
         </div>
         <SearchBox />
+        <ListToggle />
         <RouteToggle />
         {/* The programme is its own page (and chunk): a plain link, a full page load. */}
         <a className="route-toggle" href="/programme">
@@ -71,7 +77,8 @@ export function App() {
         <ChatUnread />
         <LangSwitch />
       </header>
-      <main className="stage">
+      {/* tabIndex -1: where focus goes when what it was on is gone (focusReturn.ts). */}
+      <main className={listMode ? 'stage stage--list' : 'stage'} id="main" tabIndex={-1}>
         {status === 'error' ? (
           <div className="state-message" role="alert">
             <p>{t('app.loadError')}</p>
@@ -81,10 +88,6 @@ export function App() {
           </div>
         ) : (
           <>
-            {/* The canvas starts (Pixi init, fonts) while the catalogue is still loading. */}
-            <Suspense fallback={null}>
-              <HallCanvas />
-            </Suspense>
             {status !== 'ready' ? (
               <div className="state-message state-message--over" role="status">
                 {t('app.loading')}
@@ -101,10 +104,17 @@ export function App() {
                   <Minimap />
                 </aside>
                 <RoutePanel />
+                {listMode && <ListView />}
                 <StandDialog />
                 <NotFoundView />
               </>
             )}
+            {/* The canvas starts (Pixi init, fonts) while the catalogue is still loading. It comes
+                after the page controls in the DOM, so Tab reaches them first; the hall is then one
+                Tab stop with the stands inside (arrow keys, see hall/standGroupKeys.ts). */}
+            <Suspense fallback={null}>
+              <HallCanvas />
+            </Suspense>
           </>
         )}
         <Announcer />

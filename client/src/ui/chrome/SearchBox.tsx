@@ -1,9 +1,11 @@
-// Search across all floors (ARIA combobox + listbox). Picking a result switches floor if
-// needed, flies the camera to the stand and highlights it.
+// Search across all floors (ARIA combobox + listbox). Clicking a result switches floor if
+// needed, flies the camera to the stand and highlights it; Enter also opens the stand
+// (announced). Tab from the box reaches the active result's "add to route".
 import { useId, useMemo, useState } from 'react';
 import { CATEGORY_TITLES } from '../../../../shared/categories.ts';
 import { type SearchDoc, searchDocs } from '../../../../shared/search.ts';
 import { categoryTitle, showStand } from '../../actions/hallActions.ts';
+import { openFromSearch } from '../../actions/listActions.ts';
 import { assetUrl } from '../../net/api.ts';
 import { useShallow, useStore, useT } from '../../store/index.ts';
 import { RouteAddButton } from '../route/RouteButton.tsx';
@@ -40,15 +42,28 @@ export function SearchBox({ autoFocus = false }: { autoFocus?: boolean }) {
   const floorTitle = (id: string) => floors.find((f) => f.id === id)?.title[lang] ?? id;
   const expanded = open && query.trim().length >= 2;
 
-  const pick = (hit: Hit | undefined) => {
+  const pick = (hit: Hit | undefined, how: 'click' | 'enter' = 'click') => {
     if (!hit) return;
-    showStand(hit.floor, hit.stand);
+    if (how === 'enter') openFromSearch(hit.floor, hit.stand);
+    else showStand(hit.floor, hit.stand);
     setOpen(false);
     setQuery(hit.name);
   };
 
   return (
-    <div className="search">
+    <div
+      className="search"
+      onBlur={(e) => {
+        // Focus moving to the result's route button keeps the results open.
+        if (!e.currentTarget.contains(e.relatedTarget)) setTimeout(() => setOpen(false), 150);
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && e.target !== e.currentTarget.querySelector('input')) {
+          setOpen(false);
+          e.currentTarget.querySelector('input')?.focus();
+        }
+      }}
+    >
       <label htmlFor={`${listId}-input`} className="sr-only">
         {t('search.label')}
       </label>
@@ -70,7 +85,6 @@ export function SearchBox({ autoFocus = false }: { autoFocus?: boolean }) {
           setOpen(true);
         }}
         onFocus={() => setOpen(true)}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') {
             e.preventDefault();
@@ -80,7 +94,7 @@ export function SearchBox({ autoFocus = false }: { autoFocus?: boolean }) {
             setActive((a) => Math.max(0, a - 1));
           } else if (e.key === 'Enter') {
             e.preventDefault();
-            pick(hits[active]);
+            pick(hits[active], 'enter');
           } else if (e.key === 'Escape') {
             setOpen(false);
           }
@@ -112,7 +126,7 @@ export function SearchBox({ autoFocus = false }: { autoFocus?: boolean }) {
                   {categoryTitle(h.category)} · {floorTitle(h.floor)}
                 </span>
               </span>
-              <RouteAddButton floor={h.floor} stand={h.stand} name={h.name} />
+              <RouteAddButton floor={h.floor} stand={h.stand} name={h.name} tabbable={i === active} />
             </li>
           ))}
         </ul>

@@ -19,6 +19,7 @@ import { PresenceConnection } from '../../net/presence.ts';
 import { setPresence } from '../../net/presenceHandle.ts';
 import { useStore, useT } from '../../store/index.ts';
 import { bindLayoutOverlay } from '../organiser/bindLayout.ts';
+import { bindStandGroupKeys } from './standGroupKeys.ts';
 
 function labelNames(level: Level) {
   const { exhibitors, lang, floors } = useStore.getState();
@@ -68,6 +69,9 @@ export default function HallCanvas() {
     const f = s.floors.find((x) => x.id === s.floorId);
     return f ? f.title[s.lang] : '';
   });
+
+  // Before the engine attaches its keys, so the stand group's keys come first.
+  useEffect(() => (hostRef.current ? bindStandGroupKeys(hostRef.current) : undefined), []);
 
   useEffect(
     () => () => {

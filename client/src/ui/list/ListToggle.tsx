@@ -24,7 +24,7 @@ export function ListToggle() {
   const list = useStore((s) => s.hallMode === 'list');
   return (
     <button type="button" className="route-toggle list-toggle" aria-pressed={list} onClick={() => setHallMode(list ? 'plan' : 'list', { focus: true })}>
-      {t(list ? 'list.showPlan' : 'list.show')}
+      {t('list.show')}
     </button>
   );
 }

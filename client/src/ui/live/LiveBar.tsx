@@ -1,5 +1,6 @@
 // The live strip in the corner: connection state, people on this floor, the people list and
-// the visitor's own name.
+// the visitor's own name. On a first visit the name question waits until no stand page (or
+// not-found view) is open: a shared link shows what it names first, with the keyboard in it.
 import { useState } from 'react';
 import { useStore, useT } from '../../store/index.ts';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
@@ -10,7 +11,8 @@ export function LiveBar() {
   const t = useT();
   const [listOpen, setListOpen] = useState(false);
   const profile = useStore((s) => s.profile);
-  const [editing, setEditing] = useState(profile === null);
+  const [editing, setEditing] = useState(false);
+  const firstVisit = useStore((s) => s.profile === null && s.floorId !== null && s.openStandId === null && s.notFound === null);
   const here = useStore((s) => (s.floorId ? (s.floorCounts[s.floorId] ?? 0) : 0));
   const instances = useStore((s) => s.instances);
   return (
@@ -28,7 +30,7 @@ export function LiveBar() {
         {t('profile.edit')}
       </button>
       {listOpen && <PeoplePanel onClose={() => setListOpen(false)} />}
-      {editing && <ProfileDialog onDone={() => setEditing(false)} />}
+      {(editing || firstVisit) && <ProfileDialog onDone={() => setEditing(false)} />}
     </div>
   );
 }

@@ -1,9 +1,11 @@
 // First visit: the visitor picks a display name and an avatar colour (remembered in the
-// browser); skipping keeps a friendly default name from the server.
+// browser); skipping keeps a friendly default name from the server. Closing returns the
+// keyboard to what opened it (or the hall / the list), not to <body>.
 import { useRef, useState, useEffect } from 'react';
 import { AVATAR_COLOURS, NAME_MAX, cleanName } from '../../../../shared/protocol.ts';
 import { presence } from '../../net/presenceHandle.ts';
 import { useStore, useT } from '../../store/index.ts';
+import { returnFocus, takeOpener } from '../list/focusReturn.ts';
 
 export function ProfileDialog({ onDone }: { onDone: () => void }) {
   const t = useT();
@@ -15,7 +17,14 @@ export function ProfileDialog({ onDone }: { onDone: () => void }) {
   const [error, setError] = useState(false);
 
   useEffect(() => {
-    if (ref.current && !ref.current.open) ref.current.showModal();
+    const opener = takeOpener();
+    const d = ref.current;
+    if (d && !d.open) d.showModal();
+    // The dialog leaves the page with this component: give the keyboard back once it is gone.
+    return () => {
+      d?.close();
+      requestAnimationFrame(() => returnFocus(opener));
+    };
   }, []);
 
   const save = () => {

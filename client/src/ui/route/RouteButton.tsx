@@ -34,15 +34,15 @@ export function RouteButton({ floor, stand, name }: { floor: string | undefined;
   );
 }
 
-/** The compact "+" in a search result. */
-export function RouteAddButton({ floor, stand, name }: { floor: string; stand: string; name: string }) {
+/** The compact "+" in a search result; `tabbable` on the active result, so Tab from the box reaches it. */
+export function RouteAddButton({ floor, stand, name, tabbable = false }: { floor: string; stand: string; name: string; tabbable?: boolean }) {
   const t = useT();
   const inRoute = useStore((s) => s.routeStops.some((x) => x.floor === floor && x.stand === stand));
   return (
     <button
       type="button"
       className={`search__route${inRoute ? ' search__route--on' : ''}`}
-      tabIndex={-1}
+      tabIndex={tabbable ? 0 : -1}
       aria-pressed={inRoute}
       aria-label={t(inRoute ? 'route.removeNamed' : 'route.addNamed', { name })}
       title={t(inRoute ? 'route.removeNamed' : 'route.addNamed', { name })}

@@ -34,6 +34,7 @@ export function BusinessCardForm({ exhibitorId, exhibitorName, standId, preview 
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const refs = useRef<Partial<Record<FormField, HTMLInputElement | HTMLTextAreaElement | null>>>({});
   const editButton = useRef<HTMLButtonElement>(null);
+  const done = useRef<HTMLDivElement>(null);
   const idp = `card-${exhibitorId}`;
   const showForm = !card || editing;
 
@@ -54,6 +55,8 @@ export function BusinessCardForm({ exhibitorId, exhibitorName, standId, preview 
     try {
       await sendCardForMaterials(exhibitorId, standId, { card: c, consent: true });
       setStatus({ kind: 'sent', email: c.email });
+      // The form (and the button that had focus) is gone: the keyboard goes to the confirmation.
+      requestAnimationFrame(() => done.current?.focus());
     } catch (err) {
       setStatus({ kind: 'failed', message: describeFailure(err).message });
     }
@@ -108,7 +111,7 @@ export function BusinessCardForm({ exhibitorId, exhibitorName, standId, preview 
     <div className="card-for-materials" aria-labelledby={`${idp}-title`} role="group">
       <h4 id={`${idp}-title`}>{t('stand.cardTitle')}</h4>
       {status.kind === 'sent' ? (
-        <div className="stand-done" role="status">
+        <div className="stand-done" role="status" tabIndex={-1} ref={done}>
           <p className="stand-done__title">{t('stand.cardSent', { email: status.email })}</p>
           <p>{t('stand.cardSentText', { name: exhibitorName })}</p>
         </div>

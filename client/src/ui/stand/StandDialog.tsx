@@ -11,6 +11,7 @@ import { assetUrl } from '../../net/api.ts';
 import { trackStandEvent } from '../../net/standApi.ts';
 import { useStore, useT } from '../../store/index.ts';
 import { StandChat } from '../chat/StandChat.tsx';
+import { returnFocus, takeOpener } from '../list/focusReturn.ts';
 import { RouteButton } from '../route/RouteButton.tsx';
 import { useStandWithExhibitor } from '../useExhibitor.ts';
 import { StandInterior } from './StandInterior.tsx';
@@ -29,11 +30,20 @@ export function StandDialog() {
   // Remembers which stand's link was copied, so the note resets when another stand opens.
   const [copiedFor, setCopiedFor] = useState<string | null>(null);
 
+  // What had the keyboard before the stand opened, and which stand it was: closing goes back
+  // there (or to the stand in the list or hall), never to <body>.
+  const opener = useRef<{ el: HTMLElement | null; standId: string | null }>({ el: null, standId: null });
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
-    if (data && !d.open) d.showModal();
-    if (!data && d.open) d.close();
+    if (data && !d.open) {
+      opener.current = { el: takeOpener(), standId: data.stand.id };
+      d.showModal();
+    } else if (data) opener.current.standId = data.stand.id;
+    if (!data && d.open) {
+      d.close();
+      returnFocus(opener.current.el, opener.current.standId);
+    }
   }, [data]);
 
   // One visit per opening of a stand, for the exhibitor's analytics.

@@ -1,0 +1,57 @@
+// The fair at a glance, assembled from the counters (server/organiser/fairCounters.ts): no
+// visitor is scanned. The one list read from the chat store, unanswered questions, costs a
+// query per stand with messages and is cached for a few seconds.
+import type { FairOverview } from '../../shared/organiser.ts';
+import type { Storage } from '../storage/storage.ts';
+import type { FairCounters } from './fairCounters.ts';
+import { fairHooks } from './fairHooks.ts';
+
+const UNANSWERED_CACHE_MS = 15_000;
+const TOP = 10;
+
+export class OverviewService {
+  private unansweredCache: { at: number; minutes: number; list: FairOverview['unanswered'] } | undefined;
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly counters: FairCounters,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Threads whose newest message is a visitor's, older than `minutes`: per stand. */
+  private async unanswered(minutes: number): Promise<FairOverview['unanswered']> {
+    const now = this.now();
+    const c = this.unansweredCache;
+    if (c && c.minutes === minutes && now - c.at < UNANSWERED_CACHE_MS) return c.list;
+    const cutoff = now - minutes * 60_000;
+    const list: FairOverview['unanswered'] = [];
+    for (const standId of await this.storage.chatStandIds()) {
+      const heads = await this.storage.chatThreadHeads(standId);
+      const count = heads.filter((h) => h.last.author.kind === 'visitor' && !h.last.deleted && h.last.at < cutoff).length;
+      if (count > 0) list.push({ standId, count });
+    }
+    list.sort((a, b) => b.count - a.count || a.standId.localeCompare(b.standId));
+    this.unansweredCache = { at: now, minutes, list };
+    return list;
+  }
+
+  async overview(unansweredMinutes: number): Promise<FairOverview> {
+    const { days, stands, mailFailures } = await this.counters.days();
+    const now = this.counters.visitorsNow();
+    const topStands = [...stands.entries()]
+      .map(([exhibitorId, s]) => ({ exhibitorId, ...s }))
+      .sort((a, b) => b.visits - a.visits || b.leads - a.leads || a.exhibitorId.localeCompare(b.exhibitorId))
+      .slice(0, TOP);
+    return {
+      at: new Date(this.now()).toISOString(),
+      visitorsNow: now.floors,
+      totalNow: now.total,
+      eventViewersNow: fairHooks().eventViewersNow(),
+      days,
+      topStands,
+      unanswered: await this.unanswered(unansweredMinutes),
+      unansweredMinutes,
+      mailFailures,
+    };
+  }
+}
