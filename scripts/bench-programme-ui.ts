@@ -69,23 +69,66 @@ async function taskMs(cdp: CDPSession): Promise<number> {
 /** Waits for the frame after the change to be produced (rAF, then a task after it). */
 const afterFrame = (page: Page) => page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0))));
 
-async function measure(page: Page, cdp: CDPSession, action: () => Promise<void>): Promise<number> {
+/**
+ * A visitor's action done in the page with plain DOM calls: Playwright's own locators
+ * (role and label queries over the whole document) run on the same main thread and would
+ * be measured with it.
+ */
+type Action =
+  | { kind: 'select'; field: string; value: string }
+  | { kind: 'click'; selector: string; text?: string }
+  | { kind: 'type'; value: string };
+
+interface Sample {
+  /** Main-thread CPU from the action to the frame after it. */
+  cpuMs: number;
+  /** In the page: the synchronous handler and React render. */
+  syncMs: number;
+}
+
+async function measure(page: Page, cdp: CDPSession, action: Action): Promise<Sample> {
   await afterFrame(page);
   await page.waitForTimeout(100);
   const before = await taskMs(cdp);
-  await action();
+  const syncMs = await page.evaluate((a: Action) => {
+    const t0 = performance.now();
+    if (a.kind === 'select') {
+      const el = document.querySelector<HTMLSelectElement>(`select[id$="-${a.field}"]`)!;
+      el.value = a.value;
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    } else if (a.kind === 'click') {
+      const els = [...document.querySelectorAll<HTMLElement>(a.selector)];
+      const el = a.text ? els.find((e) => e.textContent?.trim() === a.text) : els[0];
+      el!.click();
+    } else {
+      const el = document.querySelector<HTMLInputElement>('input[type="search"]')!;
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(el, a.value);
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    return performance.now() - t0;
+  }, action);
   await afterFrame(page);
-  return (await taskMs(cdp)) - before;
+  return { cpuMs: (await taskMs(cdp)) - before, syncMs };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-/** Changes a <select> the way a visitor does (React listens to "change"). */
-function selectIn(page: Page, label: string, value: string) {
-  return async () => {
-    await page.getByLabel(label, { exact: true }).selectOption(value);
-  };
-}
+const ACTIONS: [string, Action][] = [
+  ['cluster: all → one', { kind: 'select', field: 'cluster', value: 'inclusion' }],
+  ['cluster: one → all', { kind: 'select', field: 'cluster', value: '' }],
+  ['format: → lecture', { kind: 'select', field: 'format', value: 'lecture' }],
+  ['format: → all', { kind: 'select', field: 'format', value: '' }],
+  ['live now: on', { kind: 'click', selector: 'input[type="checkbox"][id$="-live"]' }],
+  ['live now: off', { kind: 'click', selector: 'input[type="checkbox"][id$="-live"]' }],
+  ['search: "школ"', { kind: 'type', value: 'школ' }],
+  ['search: cleared', { kind: 'type', value: '' }],
+  ['day: all → 15 April', { kind: 'click', selector: '.prog-days a[href*="day=2026-04-15"]' }],
+  ['day: 15 April → all', { kind: 'click', selector: '.prog-days a[href*="day=all"]' }],
+  ['view: list → timeline (all days)', { kind: 'click', selector: '.prog-seg button', text: 'Таймлайн' }],
+  ['timeline: cluster → one', { kind: 'select', field: 'cluster', value: 'inclusion' }],
+  ['timeline: cluster → all', { kind: 'select', field: 'cluster', value: '' }],
+  ['view: timeline → list', { kind: 'click', selector: '.prog-seg button', text: 'Список' }],
+];
 
 async function bench(label: string, programmeDir: string) {
   const server = await startServer({
@@ -106,7 +149,7 @@ async function bench(label: string, programmeDir: string) {
     const events = server.programme.store.programme?.events.length ?? 0;
     const first: number[] = [];
     const firstWall: number[] = [];
-    const changes: Record<string, number[]> = {};
+    const changes: Record<string, Sample[]> = {};
     for (let run = 0; run < RUNS; run++) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/Moscow' });
       await page.addInitScript(() => localStorage.setItem('expo.lang', 'ru'));
@@ -117,24 +160,16 @@ async function bench(label: string, programmeDir: string) {
       await afterFrame(page);
       first.push(await taskMs(cdp));
       firstWall.push(await page.evaluate(() => performance.now()));
-      const add = (name: string, ms: number) => (changes[name] ??= []).push(ms);
-      add('cluster: all → one', await measure(page, cdp, selectIn(page, 'Кластер', 'inclusion')));
-      add('cluster: one → all', await measure(page, cdp, selectIn(page, 'Кластер', '')));
-      add('format: → lecture', await measure(page, cdp, selectIn(page, 'Формат', 'lecture')));
-      add('format: → all', await measure(page, cdp, selectIn(page, 'Формат', '')));
-      add('live now: on', await measure(page, cdp, () => page.getByLabel('Только идущие сейчас').check()));
-      add('live now: off', await measure(page, cdp, () => page.getByLabel('Только идущие сейчас').uncheck()));
-      add('search: "школ"', await measure(page, cdp, () => page.getByLabel('Поиск', { exact: true }).fill('школ')));
-      add('search: cleared', await measure(page, cdp, () => page.getByLabel('Поиск', { exact: true }).fill('')));
-      add('day: all → one day', await measure(page, cdp, () => page.getByRole('link', { name: /15 апр/ }).click({ timeout: 120_000 })));
-      add('view: list → timeline (one day)', await measure(page, cdp, () => page.getByRole('button', { name: 'Таймлайн' }).click()));
-      add('timeline: cluster → one', await measure(page, cdp, selectIn(page, 'Кластер', 'inclusion')));
-      add('timeline: cluster → all', await measure(page, cdp, selectIn(page, 'Кластер', '')));
+      for (const [name, action] of ACTIONS) (changes[name] ??= []).push(await measure(page, cdp, action));
       await page.close();
     }
     console.log(`\n${label}: ${events} events (median of ${RUNS} runs, main-thread CPU time)`);
     console.log(`  first render, all days listed: ${median(first).toFixed(0)} ms main thread, list on screen ${median(firstWall).toFixed(0)} ms after navigation`);
-    for (const [name, xs] of Object.entries(changes)) console.log(`  ${name.padEnd(34)} ${median(xs).toFixed(1).padStart(7)} ms (max ${Math.max(...xs).toFixed(1)})`);
+    console.log(`  ${'filter change'.padEnd(34)} ${'CPU to next frame'.padStart(18)} ${'of it sync JS'.padStart(14)}`);
+    for (const [name, xs] of Object.entries(changes)) {
+      const cpu = xs.map((x) => x.cpuMs);
+      console.log(`  ${name.padEnd(34)} ${`${median(cpu).toFixed(1)} ms`.padStart(10)} (max ${Math.max(...cpu).toFixed(0).padStart(3)}) ${`${median(xs.map((x) => x.syncMs)).toFixed(1)} ms`.padStart(12)}`);
+    }
   } finally {
     await browser.close();
     await server.close();

@@ -18,6 +18,7 @@ import { useAuthStorage } from './auth/middleware.ts';
 import { StandChatRoom } from './chat/StandChatRoom.ts';
 import { QaRoom } from './qa/QaRoom.ts';
 import { configureQa } from './qa/settings.ts';
+import { qaPages } from './qa/pages.ts';
 import { chatApi } from './chat/http.ts';
 import { ChatService } from './chat/service.ts';
 import { addressPostsFromEnv } from './chat/postLimit.ts';
@@ -129,6 +130,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     path.dirname(seeds.accounts),
     config.dataDir,
   ];
+  // The moderator view and the broadcast overlay are the Q&A's own entry (client/qa.html).
+  app.use(qaPages(config.clientDir));
   app.use(staticRouter(config.clientDir, config.assetsDir, privateDirs));
   app.use('/api', jsonErrors(log));
 

@@ -23,7 +23,7 @@ export class Announcements {
 
   constructor(
     private readonly storage: Storage,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number = () => Date.now(),
   ) {}
 
   async start(): Promise<void> {

@@ -61,7 +61,7 @@ export async function mayInvite(storage: Storage, me: Me, body: Pick<InviteBody,
 export class Invitations {
   private readonly now: () => number;
   constructor(private readonly deps: InvitationDeps) {
-    this.now = deps.now ?? Date.now;
+    this.now = deps.now ?? (() => Date.now());
   }
 
   private link(token: string): string {

@@ -15,7 +15,7 @@ export class OverviewService {
   constructor(
     private readonly storage: Storage,
     private readonly counters: FairCounters,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number = () => Date.now(),
   ) {}
 
   /** Threads whose newest message is a visitor's, older than `minutes`: per stand. */

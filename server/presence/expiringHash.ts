@@ -20,7 +20,7 @@ export async function readFresh<T extends object>(presence: Presence, key: strin
   const fresh: Array<T & Stamped> = [];
   const stale: string[] = [];
   for (const [field, json] of Object.entries(all)) {
-    let value: (T & Stamped) | null = null;
+    let value: (T & Stamped) | null;
     try {
       value = JSON.parse(json) as T & Stamped;
     } catch {

@@ -58,6 +58,14 @@ export interface HallApi {
   setLayoutOverlay(on: boolean): void;
   /** The world point under the mouse, null once it leaves the hall; returns an unsubscribe. */
   onPointerWorld(fn: (p: Vec | null) => void): () => void;
+  /** The plan or the 3D (isometric) view; switching keeps the camera's target. */
+  setView(view: 'plan' | '3d'): void;
+  currentView(): 'plan' | '3d';
+  /** Turns the 3D view by quarter turns (negative: anticlockwise). */
+  rotate(quarters: number): void;
+  currentRotation(): number;
+  /** A point of a stand's drawn booth on screen (3D: its fascia, floor centre or top). */
+  boothPoint(standId: string, part: 'fascia' | 'floor' | 'top'): Vec | null;
   ready: boolean;
 }
 

@@ -4,6 +4,7 @@ import { chatEn } from './chat.ts';
 import type { MessageKey } from './ru.ts';
 import { listEn } from './list.ts';
 import { notFoundEn } from './notFound.ts';
+import { hall3dEn } from './hall3d.ts';
 import { programmeEn } from './programme.ts';
 import { standEn } from './stand.ts';
 
@@ -12,6 +13,7 @@ export const en: Record<MessageKey, string> = {
   ...cabinetEn,
   ...chatEn,
   ...notFoundEn,
+  ...hall3dEn,
   ...listEn,
   ...programmeEn,
   'app.title': 'MMSO virtual exhibition',

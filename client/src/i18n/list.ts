@@ -3,6 +3,8 @@
 export const listRu = {
   'list.skip': 'К списку стендов',
   'list.show': 'Список стендов',
+  'list.showShort': 'Список',
+  'list.showRest': 'стендов',
   'list.title': 'Стенды этажа «{floor}»',
   'list.intro': 'Стрелки вверх и вниз — по стендам, влево и вправо — по кнопкам стенда, Tab — выйти из списка.',
   'list.filter': 'Найти на этаже',
@@ -23,12 +25,17 @@ export const listRu = {
   'list.open': 'Открыть',
   'list.walk': 'Идти к стенду',
   'list.openedFromSearch': 'Открыт стенд «{name}», этаж «{floor}».',
+  'side.label': 'Этажи и план',
+  'side.show': 'Показать этажи',
+  'side.hide': 'Свернуть этажи',
   'hall.groupHint': 'Стрелки — по стендам, Enter — открыть, WASD — идти, + и − — масштаб, Esc — закрыть.',
 };
 
 export const listEn: Record<keyof typeof listRu, string> = {
   'list.skip': 'Skip to the list of stands',
   'list.show': 'List of stands',
+  'list.showShort': 'List',
+  'list.showRest': 'of stands',
   'list.title': 'Stands on the floor “{floor}”',
   'list.intro': 'Up and down arrows move between stands, left and right between a stand’s buttons, Tab leaves the list.',
   'list.filter': 'Find on this floor',
@@ -49,5 +56,8 @@ export const listEn: Record<keyof typeof listRu, string> = {
   'list.open': 'Open',
   'list.walk': 'Walk to the stand',
   'list.openedFromSearch': 'Opened the stand “{name}”, floor “{floor}”.',
+  'side.label': 'Floors and plan',
+  'side.show': 'Show the floors',
+  'side.hide': 'Fold the floors away',
   'hall.groupHint': 'Arrows move between stands, Enter opens, WASD walks, + and − zoom, Esc closes.',
 };

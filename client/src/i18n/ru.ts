@@ -3,6 +3,7 @@ import { cabinetRu } from './cabinet.ts';
 import { chatRu } from './chat.ts';
 import { listRu } from './list.ts';
 import { notFoundRu } from './notFound.ts';
+import { hall3dRu } from './hall3d.ts';
 import { programmeRu } from './programme.ts';
 import { standRu } from './stand.ts';
 
@@ -11,6 +12,7 @@ export const ru = {
   ...cabinetRu,
   ...chatRu,
   ...notFoundRu,
+  ...hall3dRu,
   ...listRu,
   ...programmeRu,
   'app.title': 'Виртуальная выставка ММСО',

@@ -5,6 +5,7 @@
 // what the floor room needs. The server chooses where the avatar appears.
 import { Client } from '@colyseus/sdk';
 import type { Vec } from '../../../shared/geometry.ts';
+import { receiveAnnouncement } from './announcementsApi.ts';
 import { CLIENT_MSG, type JoinOptions, PROTOCOL_VERSION, ROOMS, SERVER_MSG, type WhoEntry } from '../../../shared/protocol.ts';
 import type { HallApi } from '../engine/hallApi.ts';
 import type { ConnectionStatus } from '../store/presenceSlice.ts';
@@ -100,6 +101,8 @@ export class PresenceConnection implements PresenceHandle {
       reloadLevel(m.floorId).catch((err: unknown) => console.warn('[presence] layout reload failed', err));
     });
     c.on(SERVER_MSG.levelProblems, (m) => useStore.getState().setLevelProblems(m.problems));
+    // Organisers' announcements: shown by ui/live/AnnouncementBar.tsx.
+    c.on(SERVER_MSG.announcement, (a) => receiveAnnouncement(a));
   }
 
   /** Enters a floor's room (leaving the previous one); arriving through a portal, its id. */

@@ -13,9 +13,12 @@ import { SchedulePage } from './SchedulePage.tsx';
 import { SpeakerPage } from './SpeakerPage.tsx';
 import './programme.css';
 import { registerStreamPlayer } from '../stream/registerPlayer.tsx';
+import { registerQaPanel } from '../qa/registerPanel.tsx';
 
 // The stream hall's player fills the event page's player slot.
 registerStreamPlayer();
+// The moderated Q&A fills its slot (client/src/qa).
+registerQaPanel();
 
 export function ProgrammeApp() {
   const t = useT();

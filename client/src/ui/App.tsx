@@ -4,15 +4,14 @@ import { currentView, openExhibition, stopRouter } from '../actions/navigation.t
 import { loadLevel } from '../net/api.ts';
 import { useStore, useT } from '../store/index.ts';
 import { Announcer } from './chrome/Announcer.tsx';
-import { FloorSwitcher } from './chrome/FloorSwitcher.tsx';
 import { ChatUnread } from './chat/ChatUnread.tsx';
 import { UnreadMarkers } from './chat/UnreadMarkers.tsx';
 import { LangSwitch } from './chrome/LangSwitch.tsx';
-import { Minimap } from './chrome/Minimap.tsx';
 import { NotFoundView } from './chrome/NotFoundView.tsx';
 import { SearchBox } from './chrome/SearchBox.tsx';
 import { ZoomControls } from './chrome/ZoomControls.tsx';
 import { LayoutPanel } from './organiser/LayoutPanel.tsx';
+import { AnnouncementBar } from './live/AnnouncementBar.tsx';
 import { LiveBar } from './live/LiveBar.tsx';
 import { OutdatedNotice } from './live/OutdatedNotice.tsx';
 import { RoutePanel } from './route/RoutePanel.tsx';
@@ -21,6 +20,7 @@ import { StandDialog } from './stand/StandDialog.tsx';
 import { StandPopup } from './stand/StandPopup.tsx';
 import { ListSkipLink, ListToggle } from './list/ListToggle.tsx';
 import { ListView } from './list/ListView.tsx';
+import { SidePanel } from './list/SidePanel.tsx';
 import './phone.css';
 
 // Pixi and the engine load in their own chunk; the download starts at once, in parallel
@@ -99,10 +99,7 @@ export function App() {
                 <ZoomControls />
                 <LayoutPanel />
                 <LiveBar />
-                <aside className="side">
-                  <FloorSwitcher />
-                  <Minimap />
-                </aside>
+                <SidePanel />
                 <RoutePanel />
                 {listMode && <ListView />}
                 <StandDialog />
@@ -117,6 +114,7 @@ export function App() {
             </Suspense>
           </>
         )}
+        <AnnouncementBar />
         <Announcer />
         <OutdatedNotice />
       </main>

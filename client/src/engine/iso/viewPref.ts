@@ -22,10 +22,28 @@ function stored(): HallView | null {
   }
 }
 
-/** The view to show: the URL's, else the remembered one, else the plan. */
+/** The view chosen in the URL or remembered, or null when the visitor never chose. */
+export function storedHallView(): HallView | null {
+  return fromUrl() ?? stored();
+}
+
+/** The default view for this visitor when there is no choice yet. */
+let fallback: HallView = '3d';
+
+/** The view to show: the URL's, else the remembered one, else the default. */
 export function hallView(): HallView {
-  current ??= fromUrl() ?? stored() ?? 'plan';
+  current ??= storedHallView() ?? fallback;
   return current;
+}
+
+/** Sets the default (the plan on software rendering) and applies it when nothing was chosen. */
+export function setDefaultHallView(v: HallView): HallView {
+  fallback = v;
+  if (storedHallView() === null && current !== v) {
+    current = v;
+    for (const fn of listeners) fn(v);
+  }
+  return hallView();
 }
 
 /** Whether the renderer is software (SwiftShader, llvmpipe): then the plan stays the default. */

@@ -13,6 +13,8 @@ import { startRouteDrawing } from '../../actions/routeDrawing.ts';
 import { copyStand, toggleLayoutOverlay } from '../../actions/organiserActions.ts';
 import { setHall } from '../../engine/hallApi.ts';
 import { HallEngine } from '../../engine/hallEngine.ts';
+import { keepViewInUrl, onHallView, setDefaultHallView, softwareRenderer } from '../../engine/iso/viewPref.ts';
+import { ViewSwitch } from '../chrome/ViewSwitch.tsx';
 import { translate } from '../../i18n/index.ts';
 import { assetUrl, loadLevel } from '../../net/api.ts';
 import { PresenceConnection } from '../../net/presence.ts';
@@ -116,9 +118,11 @@ export default function HallCanvas() {
       engine.setMarks({ hovered: s.hoveredStandId, focused: s.focusedStandId, highlighted: s.highlightedStandId });
     };
     sync();
+    const unbindView = onHallView((v) => engine.setView(v));
     const unbindLayout = bindLayoutOverlay(engine);
     const stopRouteDrawing = startRouteDrawing(engine);
     const unsubscribe = useStore.subscribe((s, prev) => {
+      keepViewInUrl();
       if (s.lang !== prev.lang || s.exhibitors !== prev.exhibitors) {
         const level = s.floorId ? s.levels[s.floorId] : undefined;
         if (level) engine.setNames(labelNames(level));
@@ -135,6 +139,7 @@ export default function HallCanvas() {
     });
     return () => {
       unsubscribe();
+      unbindView();
       unbindLayout();
       stopRouteDrawing();
       setPresence(null);
@@ -147,12 +152,15 @@ export default function HallCanvas() {
     if (!host || engine.ready) return;
     performance.mark('expo:pixi-ready');
     engine.attach(app, host);
+    // Without a choice in the URL or remembered, 3D on a real GPU and the plan on software rendering.
+    engine.setView(setDefaultHallView(softwareRenderer(rendererName(app)) ? 'plan' : '3d'));
     setHall(engine);
     setAttached(true);
     useStore.getState().setHallReady(true);
   };
 
   return (
+    <>
     <div
       ref={hostRef}
       id="hall"
@@ -173,5 +181,15 @@ export default function HallCanvas() {
         eventMode="none"
       />
     </div>
+    <ViewSwitch />
+    </>
   );
+}
+
+/** The WebGL renderer's name (e.g. "ANGLE (Google, SwiftShader ...)"), or "" on other renderers. */
+function rendererName(app: PixiApp): string {
+  const gl = (app.renderer as { gl?: WebGLRenderingContext }).gl;
+  if (!gl) return '';
+  const ext = gl.getExtension('WEBGL_debug_renderer_info');
+  return String(gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '');
 }

@@ -24,7 +24,8 @@ export function ListToggle() {
   const list = useStore((s) => s.hallMode === 'list');
   return (
     <button type="button" className="route-toggle list-toggle" aria-pressed={list} onClick={() => setHallMode(list ? 'plan' : 'list', { focus: true })}>
-      {t('list.show')}
+      <span aria-hidden="true">☰</span> {t('list.showShort')}
+      <span className="sr-only"> {t('list.showRest')}</span>
     </button>
   );
 }
