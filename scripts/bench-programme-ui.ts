@@ -131,10 +131,11 @@ const ACTIONS: [string, Action][] = [
 ];
 
 async function bench(label: string, programmeDir: string) {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'expo-bench-prog-'));
   const server = await startServer({
     port: 0,
     host: '127.0.0.1',
-    dataDir: await fs.mkdtemp(path.join(os.tmpdir(), 'expo-bench-prog-')),
+    dataDir,
     levelsDir: path.join(ROOT, 'levels'),
     assetsDir: path.join(ROOT, 'assets'),
     clientDir: CLIENT_DIR,
@@ -173,6 +174,7 @@ async function bench(label: string, programmeDir: string) {
   } finally {
     await browser.close();
     await server.close();
+    await fs.rm(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -104,7 +104,12 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   app.use(express.json({ limit: '256kb' }));
   app.use(API.uploads, uploads.serve);
   app.use(
-    authApi(storage, { bus, secureCookies: config.publicUrl?.startsWith('https:') ?? false, hashConcurrency: config.hashConcurrency }),
+    authApi(storage, {
+      bus,
+      secureCookies: config.publicUrl?.startsWith('https:') ?? false,
+      hashConcurrency: config.hashConcurrency,
+      throttle: { store: backends.loginStore },
+    }),
   );
   // Tickets signed per process unless CHAT_SECRET is set (several processes behind one address).
   const chat = new ChatService(storage, () => levels.directory(), ticketSigner(process.env.CHAT_SECRET));

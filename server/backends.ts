@@ -18,7 +18,9 @@ import { EventBus } from './events/bus.ts';
 import { type Limits, memoryLimits } from './limits.ts';
 import { createMailer } from './mail/mailer.ts';
 import type { MailLease, Mailer } from './mail/types.ts';
+import type { LoginThrottleStore } from './auth/loginThrottle.ts';
 import { openRedis } from './redis/connect.ts';
+import { redisLoginStore } from './redis/redisLoginStore.ts';
 import { redisMailLease } from './redis/mailLease.ts';
 import { RedisBus } from './redis/redisBus.ts';
 import { redisLimits } from './redis/redisLimits.ts';
@@ -34,6 +36,8 @@ export interface Backends {
   analytics: StandAnalyticsService;
   bus: EventBus;
   limits: Limits;
+  /** The login throttle's shared counters (several processes); absent: in memory. */
+  loginStore?: LoginThrottleStore;
   clock: Clock;
   /** The programme's clock: real time, or shifted for a demo (FAIR_CLOCK_OFFSET / FAIR_CLOCK_START). */
   fairClock: FairClock;
@@ -69,6 +73,7 @@ export async function buildBackends(config: ServerConfig, log: (line: string) =>
     analytics: new StandAnalyticsService(storage),
     bus,
     limits: shared?.limits ?? memoryLimits,
+    loginStore: undefined,
     clock: systemClock,
     fairClock: serverFairClock(config.fairClockOffsetMs ?? 0),
     mailer,
@@ -86,6 +91,7 @@ export async function buildBackends(config: ServerConfig, log: (line: string) =>
 interface SharedParts {
   bus: RedisBus;
   limits: Limits;
+  loginStore: LoginThrottleStore;
   mailLease: MailLease;
   colyseus: { presence: Presence; driver: matchMaker.MatchMakerDriver };
   close(): Promise<void>;
@@ -108,6 +114,7 @@ async function sharedParts(url: string, log: (line: string) => void): Promise<Sh
   return {
     bus,
     limits: redisLimits(commands),
+    loginStore: redisLoginStore(commands),
     mailLease,
     colyseus: { presence, driver },
     async close() {

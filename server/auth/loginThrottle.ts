@@ -10,6 +10,11 @@
 // counters, and the owner's address skips the address bucket (an attacker behind the same NAT
 // cannot lock the owner out with random e-mails). Unknown e-mails are counted like known ones,
 // so a 429 never tells which exist.
+//
+// Several processes: with a shared store (LoginThrottleOptions.store, Redis from backends.ts),
+// the address allowance and the stranger lock are counted in the store, so spreading guesses
+// over processes gains nothing; the owner's backoff and known addresses stay per process (an
+// owner seen first by another process is treated as a stranger here: stricter, never looser).
 
 export interface LoginThrottleOptions {
   /** Attempts per address across e-mails at once (default 10)… */
@@ -26,6 +31,21 @@ export interface LoginThrottleOptions {
   ownerMaxBackoffMs?: number;
   /** How long an address stays "the owner's" after a successful login (default 30 days). */
   knownAddressMs?: number;
+  /** Shared counters for several processes; without it, this process's memory. */
+  store?: LoginThrottleStore;
+}
+
+/** The counters several processes share (server/redis/redisLoginStore.ts). */
+export interface LoginThrottleStore {
+  /** Takes one token of the address's bucket: 0, or the wait in ms (nothing taken). */
+  takeAddress(address: string, burst: number, perMinute: number, now: number): Promise<number>;
+  refundAddress(address: string, burst: number, perMinute: number, now: number): Promise<void>;
+  /** Ms left of a stranger lock on `key` (e-mail|address) with at least `limit` failures; 0 if none. */
+  strangerLockedFor(key: string, limit: number): Promise<number>;
+  /** Counts a failure; the window starts at the first one. */
+  strangerFailed(key: string, windowMs: number): Promise<void>;
+  strangerUncount(key: string): Promise<void>;
+  strangerClear(key: string): Promise<void>;
 }
 
 export interface Refusal {
@@ -60,7 +80,8 @@ const MAX_KEYS = 50_000;
 const KNOWN_PER_EMAIL = 20;
 
 export class LoginThrottle {
-  private readonly o: Required<LoginThrottleOptions>;
+  private readonly o: Required<Omit<LoginThrottleOptions, 'store'>>;
+  private readonly store: LoginThrottleStore | undefined;
   private readonly buckets = new Map<string, Bucket>();
   private readonly strangers = new Map<string, Failures>();
   private readonly owners = new Map<string, Failures>();
@@ -68,6 +89,7 @@ export class LoginThrottle {
   private readonly known = new Map<string, Map<string, number>>();
 
   constructor(options: LoginThrottleOptions = {}) {
+    this.store = options.store;
     this.o = {
       addressBurst: options.addressBurst ?? 10,
       addressPerMinute: options.addressPerMinute ?? 4,
@@ -118,6 +140,39 @@ export class LoginThrottle {
         if (!settle()) return;
         if (!owner) this.refund(address, at);
         record.count = Math.max(0, record.count - 1);
+      },
+    };
+  }
+
+  /**
+   * attempt(), with the address allowance and stranger lock in the shared store when there is
+   * one (several processes); the same as attempt() otherwise.
+   */
+  async check(email: string, address: string, now = Date.now()): Promise<Refusal | Attempt> {
+    const store = this.store;
+    if (!store || this.isOwner(email, address, now)) return this.attempt(email, address, now);
+    const key = `${email}|${address}`;
+    const locked = await store.strangerLockedFor(key, this.o.strangerFailures);
+    if (locked > 0) return { waitMs: locked, what: 'failed logins' };
+    const wait = await store.takeAddress(address, this.o.addressBurst, this.o.addressPerMinute, now);
+    if (wait > 0) return { waitMs: wait, what: 'logins from this address' };
+    await store.strangerFailed(key, this.o.strangerWindowMs);
+    let settled = false;
+    const settle = (): boolean => !settled && (settled = true);
+    const { addressBurst, addressPerMinute } = this.o;
+    const quietly = (p: Promise<void>) => void p.catch((e: unknown) => console.error('[login] shared throttle:', e));
+    return {
+      succeeded: (at = Date.now()) => {
+        if (!settle()) return;
+        quietly(store.refundAddress(address, addressBurst, addressPerMinute, at));
+        quietly(store.strangerClear(key));
+        this.owners.delete(key);
+        this.remember(email, address, at);
+      },
+      cancelled: (at = Date.now()) => {
+        if (!settle()) return;
+        quietly(store.refundAddress(address, addressBurst, addressPerMinute, at));
+        quietly(store.strangerUncount(key));
       },
     };
   }

@@ -52,7 +52,8 @@ export function authApi(storage: Storage, options: AuthApiOptions = {}): Router 
     // req.ip honours `trust proxy` (TRUST_PROXY=1): the visitor's address, not the proxy's.
     const address = addressKey(req.ip);
     const email = normaliseEmail(body.email);
-    const attempt = throttle.attempt(email, address);
+    // The shared store's counters when several processes run (LoginThrottleOptions.store).
+    const attempt = await throttle.check(email, address);
     if (isRefusal(attempt)) {
       tooMany(res, attempt.waitMs, attempt.what);
       return;

@@ -3,6 +3,7 @@
 // stopped gracefully by "end" (SIGINT: ffmpeg writes the last segment and ENDLIST). Its
 // output goes to a ring log and its progress reports to the stage's stats.
 import { type ChildProcess, spawn } from 'node:child_process';
+import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import { type IngestSpec, ingestArgs } from './ffmpegArgs.ts';
 import { type IngestStats, applyProgress, applyStderrLine, emptyStats, progressReader } from './ffmpegStats.ts';
@@ -24,6 +25,8 @@ export interface StageProcessOptions {
   /** Called after every exit of the child (recording bookkeeping). */
   onExit?: (code: number | null, signal: NodeJS.Signals | null) => void;
   onStatus?: (status: StageStatus) => void;
+  /** Where the child's pid is kept, so a server killed with -9 can end its orphan on restart. */
+  pidFile?: string;
 }
 
 export class StageProcess {
@@ -63,6 +66,7 @@ export class StageProcess {
     this.startedAt = Date.now();
     const child = spawn(this.opts.ffmpeg, ingestArgs(this.opts.spec), { stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
+    if (this.opts.pidFile && child.pid) fsSync.writeFileSync(this.opts.pidFile, String(child.pid));
     log.note(`ffmpeg started (pid ${child.pid ?? '?'}), listening on port ${this.opts.spec.port}`);
     this.setStatus('waiting');
     const progress = progressReader((block) => {
@@ -86,6 +90,7 @@ export class StageProcess {
       });
       child.on('close', (code, signal) => {
         this.child = null;
+        if (this.opts.pidFile) fsSync.rmSync(this.opts.pidFile, { force: true });
         log.note(`ffmpeg exited (${signal ? `signal ${signal}` : `code ${code}`})`);
         this.opts.onExit?.(code, signal);
         resolve();
@@ -127,4 +132,38 @@ export class StageProcess {
     await this.exited;
     clearTimeout(timer);
   }
+}
+
+/**
+ * Ends ffmpeg listeners a previous server process left running (killed with -9, its children
+ * live on and hold the SRT ports). Only a pid whose command line is an ffmpeg SRT listener.
+ */
+export function endOrphans(pidDir: string): number {
+  let ended = 0;
+  let files: string[] = [];
+  try {
+    files = fsSync.readdirSync(pidDir);
+  } catch {
+    return 0;
+  }
+  for (const f of files) {
+    const file = `${pidDir}/${f}`;
+    const pid = Number(fsSync.readFileSync(file, 'utf8').trim());
+    fsSync.rmSync(file, { force: true });
+    if (!Number.isInteger(pid) || pid <= 1) continue;
+    let cmd = '';
+    try {
+      cmd = fsSync.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      continue;
+    }
+    if (!cmd.includes('ffmpeg') || !cmd.includes('mode=listener')) continue;
+    try {
+      process.kill(pid, 'SIGKILL');
+      ended++;
+    } catch {
+      // already gone
+    }
+  }
+  return ended;
 }

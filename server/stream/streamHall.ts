@@ -9,7 +9,7 @@ import { type LowRung, mediaPlaylists, senderUrl } from './ffmpegArgs.ts';
 import type { IngestStats } from './ffmpegStats.ts';
 import { closePlaylist, readPlaylist } from './playlist.ts';
 import { RingLog } from './ringLog.ts';
-import { StageProcess, type StageStatus } from './stageProcess.ts';
+import { StageProcess, type StageStatus, endOrphans } from './stageProcess.ts';
 import { stageKey } from './streamKeys.ts';
 
 export interface StreamHallOptions {
@@ -74,7 +74,11 @@ export class StreamHall {
 
   /** Finds recordings on disk; closes playlists a killed server left open. */
   async load(): Promise<void> {
-    await fs.mkdir(this.opts.streamsDir, { recursive: true });
+    await fs.mkdir(this.pidDir, { recursive: true });
+    const orphans = endOrphans(this.pidDir);
+    if (orphans > 0) this.opts.log?.(`[stream] ended ${orphans} ffmpeg listener(s) a previous process left running`);
+    // Give a killed orphan a moment to let go of its files before their playlists are closed.
+    if (orphans > 0) await new Promise((r) => setTimeout(r, 300));
     for (const entry of await fs.readdir(this.opts.streamsDir, { withFileTypes: true })) {
       if (!entry.isDirectory() || !SAFE_ID.test(entry.name)) continue;
       await this.settleRecording(entry.name);
@@ -99,6 +103,11 @@ export class StreamHall {
     const stage = event.source.stage;
     this.stages();
     return { event, stage, port: this.ports.get(stage)! };
+  }
+
+  /** Pid files of running children (a dot folder: never an event id, never served). */
+  private get pidDir(): string {
+    return path.join(this.opts.streamsDir, '.pids');
   }
 
   dirOf(eventId: string): string {
@@ -137,6 +146,7 @@ export class StreamHall {
         ffmpeg: this.opts.ffmpeg,
         spec: { host: this.opts.bindHost, port, passphrase: this.keyOf(stage), dir: this.dirOf(eventId), lowRung: this.opts.lowRung },
         log,
+        pidFile: path.join(this.pidDir, `${stage}.pid`),
       });
       this.live.set(stage, { eventId, proc });
       this.recordings.delete(eventId);

@@ -214,6 +214,18 @@ describe('three processes behind nginx and Redis', () => {
     expect(statuses).toEqual([201, 201, 201, 429]);
   });
 
+  it('locks a stranger address out of an e-mail after five failures, wherever they were answered', async () => {
+    const statuses: number[] = [];
+    for (const n of [1, 2, 3, 1, 2, 3]) {
+      const r = await call(p(n).url, 'POST', API.login, {
+        body: { email: 'beta@test.local', password: 'not the password' },
+        headers: { 'x-forwarded-for': '10.40.0.1' },
+      });
+      statuses.push(r.status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+  });
+
   it('sends each queued materials e-mail once although two processes resumed the queue', async () => {
     const posted = await call(cluster.url, 'POST', apiPath(API.cardForMaterials, { exhibitorId: 'alpha-school' }) + '?stand=a-1', { body: CARD });
     expect(posted.status).toBe(201);

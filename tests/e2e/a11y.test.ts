@@ -1,5 +1,5 @@
 // Automated accessibility checks (axe-core, WCAG 2.1 A and AA rules) in real Chromium on the
-// pages people use most: the hall, a stand page with its chat, and every tab of the cabinet. Serious and critical findings fail the test with their rule and node.
+// pages people use most: the hall, its list view, a stand page with its chat, and every tab of the cabinet. Serious and critical findings fail the test with their rule and node.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
@@ -54,6 +54,15 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   it('the hall itself', async () => {
     const page = await openPage(browser, `${server.url}/floor/school`);
     await hallSettled(page);
+    expect(await audit(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('the list view of a floor', async () => {
+    const page = await openPage(browser, `${server.url}/floor/school`);
+    await hallSettled(page);
+    await page.getByRole('button', { name: 'Список стендов' }).click();
+    await page.locator('.list-view [data-list-stand]').first().waitFor();
     expect(await audit(page)).toEqual([]);
     await page.close();
   });

@@ -9,6 +9,7 @@ import { API, DirectoryEntry, apiPath } from '../../shared/api.ts';
 import { StandContent } from '../../shared/standContent.ts';
 import { ROOT } from '../../server/config.ts';
 import { DEMO_ACCOUNTS } from '../../scripts/demo-accounts.ts';
+import { visitorCookie } from '../fixtures/visitor.ts';
 import { bootServer, launchBrowser, openPage } from './harness.ts';
 
 const SHOTS = path.join(ROOT, 'tests', '.artifacts', 'cabinet');
@@ -145,11 +146,13 @@ describe('the exhibitor cabinet', () => {
     expect(text).toContain('Перезвонить в четверг');
 
     // Analytics: today's visits, plays, downloads and the two leads.
-    for (const [kind, visitorId] of [['visit', 'visitor-aaaa'], ['visit', 'visitor-bbbb'], ['visit', 'visitor-aaaa'], ['video', 'visitor-aaaa'], ['download', 'visitor-bbbb']]) {
+    // Two visitors: each is its browser's signed cookie (a visitorId in the body is ignored).
+    const visitors = { a: await visitorCookie(server.url), b: await visitorCookie(server.url) };
+    for (const [kind, who] of [['visit', 'a'], ['visit', 'b'], ['visit', 'a'], ['video', 'a'], ['download', 'b']] as const) {
       const res = await fetch(server.url + apiPath(API.standEvents, { exhibitorId: 'korablik' }), {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ kind, visitorId }),
+        headers: { 'Content-Type': 'application/json', cookie: visitors[who] },
+        body: JSON.stringify({ kind }),
       });
       expect(res.status).toBe(204);
     }

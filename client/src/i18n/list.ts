@@ -28,7 +28,6 @@ export const listRu = {
   'side.label': 'Этажи и план',
   'side.show': 'Показать этажи',
   'side.hide': 'Свернуть этажи',
-  'hall.groupHint': 'Стрелки — по стендам, Enter — открыть, WASD — идти, + и − — масштаб, Esc — закрыть.',
 };
 
 export const listEn: Record<keyof typeof listRu, string> = {
@@ -59,5 +58,4 @@ export const listEn: Record<keyof typeof listRu, string> = {
   'side.label': 'Floors and plan',
   'side.show': 'Show the floors',
   'side.hide': 'Fold the floors away',
-  'hall.groupHint': 'Arrows move between stands, Enter opens, WASD walks, + and − zoom, Esc closes.',
 };

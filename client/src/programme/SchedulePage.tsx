@@ -12,6 +12,7 @@ import { PROGRAMME_PATH } from './paths.ts';
 import { type ScheduleQuery, parseScheduleQuery, scheduleSearch } from './query.ts';
 import { Timeline } from './Timeline.tsx';
 import { useFairNow } from './useFairNow.ts';
+import { useProgressive } from './useProgressive.ts';
 import { useZone } from './useZone.ts';
 import { dayKeyOf, dayLabel, visitorZone, zoneName } from './zones.ts';
 
@@ -45,7 +46,9 @@ function Schedule({ index, query }: { index: ProgrammeIndex; query: ScheduleQuer
     const d = pickDay(query.day, days, today);
     return { day: d, shown: filterEvents(index, keys, query, d, liveNow) };
   }, [index, keys, query, days, today, liveNow]);
-  const groups = useMemo(() => groupByDay(shown, keys), [shown, keys]);
+  const search = scheduleSearch(query);
+  const { limit, more, sentinel, done } = useProgressive(search, shown.length);
+  const groups = useMemo(() => groupByDay(shown.slice(0, limit), keys), [shown, keys, limit]);
   const [jump, setJump] = useState(0);
   const jumped = useRef(0);
 
@@ -55,6 +58,11 @@ function Schedule({ index, query }: { index: ProgrammeIndex; query: ScheduleQuer
   const jumpToNow = () => {
     const target = days.includes(today) ? today : (defaultDay(days, today) ?? 'all');
     if (target !== query.day) update({ day: target });
+    else {
+      // "Now" may lie past what is rendered yet: render up to it.
+      const at = shown.findIndex((ie) => ie.end > now);
+      if (at >= limit) more(at + 20);
+    }
     setJump((n) => n + 1);
   };
 
@@ -134,6 +142,13 @@ function Schedule({ index, query }: { index: ProgrammeIndex; query: ScheduleQuer
             )}
           </section>
         ))
+      )}
+      {!done && (
+        <div ref={sentinel} className="prog-more">
+          <button type="button" className="prog-button prog-button--quiet" onClick={() => more()}>
+            {t('programme.more', { count: shown.length - limit })}
+          </button>
+        </div>
       )}
     </div>
   );

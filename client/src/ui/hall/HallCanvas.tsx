@@ -22,6 +22,7 @@ import { setPresence } from '../../net/presenceHandle.ts';
 import { useStore, useT } from '../../store/index.ts';
 import { bindLayoutOverlay } from '../organiser/bindLayout.ts';
 import { bindStandGroupKeys } from './standGroupKeys.ts';
+import { openOrEnlarge, trackPointerKind } from './touchTargets.ts';
 
 function labelNames(level: Level) {
   const { exhibitors, lang, floors } = useStore.getState();
@@ -44,7 +45,7 @@ function labelNames(level: Level) {
 
 function createEngine(): HallEngine {
   return new HallEngine({
-    openStand,
+    openStand: (id) => openOrEnlarge(id, openStand),
     usePortal,
     escape,
     hover: (id) => {
@@ -73,7 +74,16 @@ export default function HallCanvas() {
   });
 
   // Before the engine attaches its keys, so the stand group's keys come first.
-  useEffect(() => (hostRef.current ? bindStandGroupKeys(hostRef.current) : undefined), []);
+  useEffect(() => {
+    const el = hostRef.current;
+    if (!el) return;
+    const unbindKeys = bindStandGroupKeys(el);
+    const untrack = trackPointerKind(el);
+    return () => {
+      unbindKeys();
+      untrack();
+    };
+  }, []);
 
   useEffect(
     () => () => {

@@ -10,7 +10,6 @@ import { ProfileDialog } from './ProfileDialog.tsx';
 export function LiveBar() {
   const t = useT();
   const [listOpen, setListOpen] = useState(false);
-  const profile = useStore((s) => s.profile);
   const [editing, setEditing] = useState(false);
   const firstVisit = useStore((s) => s.profile === null && s.floorId !== null && s.openStandId === null && s.notFound === null);
   const here = useStore((s) => (s.floorId ? (s.floorCounts[s.floorId] ?? 0) : 0));

@@ -100,14 +100,18 @@ export function StandDialog() {
         <header className="stand-page__header">
           {exhibitor && <img className="stand-page__logo" src={assetUrl(exhibitor.logo)} alt={name} width={72} height={72} />}
           <div className="stand-page__title">
-            <h2 id="stand-title">{name}</h2>
+            {/* The keyboard starts on the title, not on ×: a visitor who types or presses Enter
+                right away (a shared link, a name they meant for elsewhere) does not close it. */}
+            <h2 id="stand-title" tabIndex={-1} autoFocus>
+              {name}
+            </h2>
             {exhibitor && <p className="stand-page__category">{CATEGORY_TITLES[exhibitor.category][lang]}</p>}
             {floor && <p className="stand-page__location">{t('stand.location', { floor: floor.title[lang], stand: stand.id })}</p>}
             <p className="stand-page__live" aria-live="polite">
               {t('live.atStand', { count: here })}
             </p>
           </div>
-          <button type="button" className="icon-button stand-page__close" onClick={closeStand} aria-label={t('stand.close')} autoFocus>
+          <button type="button" className="icon-button stand-page__close" onClick={closeStand} aria-label={t('stand.close')}>
             ×
           </button>
         </header>
