@@ -6,11 +6,10 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { debianInstaller } from './lib/apt.mjs';
 
-function fail(message) {
-  console.error(`ensure-services: ${message}`);
-  process.exit(1);
-}
+const debian = debianInstaller('ensure-services', "Install them by hand, or set TEST_DATABASE_URL / TEST_REDIS_URL to servers the tests may use.");
+const { fail } = debian;
 
 /** Debian keeps PostgreSQL's server programs off PATH, in /usr/lib/postgresql/<version>/bin. */
 function havePostgres() {
@@ -28,35 +27,12 @@ if (!process.env.TEST_DATABASE_URL && !havePostgres()) packages.push('postgresql
 if (!process.env.TEST_REDIS_URL && !haveRedis()) packages.push('redis-server');
 if (packages.length === 0) process.exit(0);
 
-if (process.platform !== 'linux' || !fs.existsSync('/usr/bin/apt-get')) {
-  fail(`missing ${packages.join(' and ')}, and no apt-get to install them. Install them, or set TEST_DATABASE_URL / TEST_REDIS_URL to servers the tests may use.`);
-}
-
-const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-const sudo = isRoot ? [] : ['sudo', '-n'];
-const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-
-function apt(args) {
-  const [cmd, ...rest] = [...sudo, 'apt-get', ...args];
-  console.log(`ensure-services: ${[cmd, ...rest].join(' ')}`);
-  const r = spawnSync(cmd, rest, { stdio: 'inherit', env });
-  if (r.error) fail(`cannot run ${cmd}: ${r.error.message}`);
-  if (r.status !== 0) {
-    fail(
-      `"${[cmd, ...rest].join(' ')}" failed with exit code ${r.status}.` +
-        (isRoot ? '' : ' Installing needs root or password-less sudo.') +
-        ` Install Debian's ${packages.join(' and ')} by hand, or set TEST_DATABASE_URL / TEST_REDIS_URL.`,
-    );
-  }
-}
-
 console.log(`ensure-services: installing Debian's ${packages.join(' and ')} for the tests' private servers.`);
-apt(['update']);
-apt(['install', '-y', '--no-install-recommends', ...packages]);
+debian.install(packages);
 if (packages.includes('postgresql') && !havePostgres()) fail('apt-get finished but no /usr/lib/postgresql/<version>/bin/initdb exists.');
 if (packages.includes('redis-server') && !haveRedis()) fail('apt-get finished but redis-server still does not exist.');
 // postgres refuses to run as root; the tests then run it as the package's "postgres" user.
-if (isRoot && packages.includes('postgresql') && spawnSync('id', ['-u', 'postgres']).status !== 0) {
+if (debian.isRoot && packages.includes('postgresql') && spawnSync('id', ['-u', 'postgres']).status !== 0) {
   fail('PostgreSQL is installed but there is no "postgres" user to run private servers as.');
 }
 console.log(`ensure-services: installed ${packages.join(' and ')}.`);

@@ -7,6 +7,7 @@ page.on('console', (m) => console.log('console', m.type(), m.text().slice(0, 600
 page.on('pageerror', (e) => console.log('pageerror', e.stack));
 await page.goto(`${server.url}/floor/school?view=3d`);
 await page.waitForTimeout(6000);
+console.log(await page.evaluate(() => ({ expo: typeof window.__expo, canvas: document.querySelectorAll('canvas').length, hallDiv: document.querySelector('#hall')?.outerHTML.slice(0, 300) })));
 console.log(await page.evaluate(() => { const h = window.__expo?.hall(); return h ? { ready: h.ready, settled: h.settled(), floor: h.shownFloor(), view: h.currentView() } : null; }));
 await page.screenshot({ path: '/tmp/probe.png' });
 await browser.close(); await server.close(); process.exit(0);

@@ -73,7 +73,7 @@ export async function buildBackends(config: ServerConfig, log: (line: string) =>
     analytics: new StandAnalyticsService(storage),
     bus,
     limits: shared?.limits ?? memoryLimits,
-    loginStore: undefined,
+    loginStore: shared?.loginStore,
     clock: systemClock,
     fairClock: serverFairClock(config.fairClockOffsetMs ?? 0),
     mailer,
