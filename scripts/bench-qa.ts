@@ -222,7 +222,13 @@ async function moderatorRoom(url: string): Promise<Room> {
   const session = login.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('expo_session=')) ?? '';
   const t = await fetch(url + API.chatTicket, { method: 'POST', headers: { cookie: session, origin: url } });
   const { ticket } = (await t.json()) as { ticket: string };
-  return new Client(url).joinOrCreate(ROOMS.qa, { eventId: EVENT, ticket, protocol: PROTOCOL_VERSION });
+  return quiet(await new Client(url).joinOrCreate(ROOMS.qa, { eventId: EVENT, ticket, protocol: PROTOCOL_VERSION }));
+}
+
+/** The harness's own clients take every message without decoding it into a handler. */
+function quiet(room: Room): Room {
+  room.onMessage('*', () => {});
+  return room;
 }
 
 const req = <K extends keyof QaReplies>(room: Room, type: K, payload: unknown) => room.request<unknown, QaReplies[K]>(type, payload, { timeout: 15_000 });
@@ -267,7 +273,7 @@ async function main(): Promise<void> {
     const qCpu = cpuSince();
     const perWorker = CROWD_RATE / crowdOnly.length;
     for (let r = 0; r < QUESTION_ROUNDS; r++) {
-      const asker = await (await visitorClient(url)).joinOrCreate(ROOMS.qa, { eventId: EVENT, name: `Спрашивающий ${r}`, protocol: PROTOCOL_VERSION });
+      const asker = quiet(await (await visitorClient(url)).joinOrCreate(ROOMS.qa, { eventId: EVENT, name: `Спрашивающий ${r}`, protocol: PROTOCOL_VERSION }));
       const asked = await req<'ask'>(asker, QA_CLIENT_MSG.ask, { text: `Вопрос номер ${r}: что будет дальше?`, anonymous: r % 3 === 0 });
       if (!asked.ok) throw new Error(`ask refused: ${asked.error}`);
       approveSent[asked.question.id] = now();
@@ -280,7 +286,7 @@ async function main(): Promise<void> {
     const qCpuPct = qCpu();
 
     // Polls: open (timed), the crowd votes options 1-2, one timed ballot on option 0 per round.
-    const voter = await (await visitorClient(url)).joinOrCreate(ROOMS.qa, { eventId: EVENT, name: 'Голосующий', protocol: PROTOCOL_VERSION });
+    const voter = quiet(await (await visitorClient(url)).joinOrCreate(ROOMS.qa, { eventId: EVENT, name: 'Голосующий', protocol: PROTOCOL_VERSION }));
     const openSent: Record<number, number> = {};
     const ballotSent: Record<number, number> = {};
     const pCpu = cpuSince();

@@ -9,7 +9,7 @@ import { LocalText } from './text.ts';
 export const INVITE_TTL_MS = 72 * 3600 * 1000;
 /** The console's client path; links in invitation mails point to INVITE_PATH?token=... */
 export const ORGANISER_PATH = '/organiser';
-export const INVITE_PATH = '/cabinet/invite';
+export const INVITE_PATH = '/organiser/invite';
 
 export function isOrganiserPath(pathname: string): boolean {
   return pathname === ORGANISER_PATH || pathname.startsWith(`${ORGANISER_PATH}/`);

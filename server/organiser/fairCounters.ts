@@ -22,9 +22,14 @@ export function visitorHash(id: string): number {
   return (a >>> 6) * 0x4000000 + (b >>> 6);
 }
 
+function nextMidnight(ms: number): number {
+  return (Math.floor(ms / 86_400_000) + 1) * 86_400_000;
+}
+
 export interface FairCountersOptions {
   store: Pick<OrganiserStore, 'addFairCounts' | 'fairDays'>;
-  now?: () => Date;
+  /** Milliseconds since the epoch (default Date.now). */
+  now?: () => number;
   /** How often the increments are written (default 5 s; 0 = only on flush()). */
   flushMs?: number;
   log?: (line: string) => void;
@@ -40,11 +45,14 @@ export class FairCounters {
   private peak = 0;
   private readonly timer: NodeJS.Timeout | undefined;
   private writing: Promise<void> = Promise.resolve();
-  private readonly now: () => Date;
+  private readonly now: () => number;
+  /** When the current UTC day ends (ms): checking the day costs one comparison per event. */
+  private dayEndsAt = 0;
 
   constructor(private readonly opts: FairCountersOptions) {
-    this.now = opts.now ?? (() => new Date());
-    this.day = utcDay(this.now());
+    this.now = opts.now ?? (() => Date.now());
+    this.day = utcDay(new Date(this.now()));
+    this.dayEndsAt = nextMidnight(this.now());
     const every = opts.flushMs ?? 5000;
     if (every > 0) {
       this.timer = setInterval(() => void this.flush(), every);
@@ -58,10 +66,11 @@ export class FairCounters {
 
   /** A new UTC day starts with empty sets; what the old day had waits for its write. */
   private rollDay(): void {
-    const today = utcDay(this.now());
-    if (today === this.day) return;
+    const now = this.now();
+    if (now < this.dayEndsAt) return;
     void this.flush();
-    this.day = today;
+    this.day = utcDay(new Date(now));
+    this.dayEndsAt = nextMidnight(now);
     this.seen = new Set();
     this.peak = this.total;
   }

@@ -140,7 +140,7 @@ export class StageProcess {
  */
 export function endOrphans(pidDir: string): number {
   let ended = 0;
-  let files: string[] = [];
+  let files: string[];
   try {
     files = fsSync.readdirSync(pidDir);
   } catch {
@@ -151,7 +151,7 @@ export function endOrphans(pidDir: string): number {
     const pid = Number(fsSync.readFileSync(file, 'utf8').trim());
     fsSync.rmSync(file, { force: true });
     if (!Number.isInteger(pid) || pid <= 1) continue;
-    let cmd = '';
+    let cmd: string;
     try {
       cmd = fsSync.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
     } catch {

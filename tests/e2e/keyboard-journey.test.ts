@@ -126,11 +126,10 @@ describe('keyboard only', () => {
     await stand.waitFor({ state: 'detached' });
     expect((await focused(page)).id).toMatch(/-input$/);
     await page.close();
-  });
+  }, 180_000);
 
   it('the hall: page controls first, the stands one Tab stop with arrow keys inside, Shift+Tab does not go back in', async () => {
     const page = await openPage(browser, `${server.url}/floor/school`);
-    await page.evaluate(() => localStorage.setItem('expo.hallMode', 'plan'));
     await hallSettled(page);
     // Zoom, help, who's here and the floor list all come before the hall.
     const seen: string[] = [];
@@ -160,7 +159,7 @@ describe('keyboard only', () => {
     await page.locator('dialog.stand-dialog[open]').waitFor();
     await page.keyboard.press('Escape');
     await page.locator('dialog.stand-dialog[open]').waitFor({ state: 'detached' });
-    expect((await focused(page)).id).toBe('hall');
+    await page.waitForFunction(() => document.activeElement?.id === 'hall');
     expect(await storeState<string>(page, 'focusedStandId')).toBe(c);
 
     // Shift+Tab leaves the hall for the control before it, and stays out.
@@ -170,13 +169,13 @@ describe('keyboard only', () => {
     await page.keyboard.press('Shift+Tab');
     expect((await focused(page)).id).not.toBe('hall');
     await page.close();
-  });
+  }, 180_000);
 
   it('a shared stand link on a first visit: focus inside the stand, typing keeps it open, the name question comes after', async () => {
     const page = await openPage(browser, `${server.url}/floor/school/stand/sc-a11`, undefined, null);
     const stand = page.getByRole('dialog', { name: /Кораблик/ });
     await stand.waitFor();
-    await hallSettled(page);
+    await page.locator('.stand-interior').waitFor();
     expect((await focused(page)).inDialog).toContain('stand-dialog');
     await expect(page.locator('dialog.profile-dialog').count()).resolves.toBe(0);
     await page.keyboard.type('Анна');
@@ -197,5 +196,5 @@ describe('keyboard only', () => {
     // Not on <body>: back in the hall.
     await page.waitForFunction(() => document.activeElement?.id === 'hall');
     await page.close();
-  });
+  }, 180_000);
 });

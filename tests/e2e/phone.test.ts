@@ -102,7 +102,7 @@ describe.each([
     await noSidewaysScroll(page, 'list view');
     await onScreen(page, '.list-view [data-list-stand]');
     await ctx.close();
-  });
+  }, 180_000);
 
   it('first visit: the name dialog fits the screen', async () => {
     const ctx = await phone(size, false);
@@ -111,5 +111,5 @@ describe.each([
     await onScreen(page, 'dialog.profile-dialog');
     await noSidewaysScroll(page, 'name dialog');
     await ctx.close();
-  });
+  }, 120_000);
 });

@@ -15,11 +15,23 @@ export const LIST_HEADING_ID = 'stand-list-title';
 export function setHallMode(mode: HallMode, opts: { focus?: boolean } = {}): void {
   useStore.getState().setHallMode(mode);
   if (!opts.focus) return;
-  // After React has shown the view.
-  requestAnimationFrame(() => {
-    if (mode === 'list') document.getElementById(LIST_HEADING_ID)?.focus();
-    else hall()?.focusCanvas();
-  });
+  if (mode === 'plan') {
+    hall()?.focusCanvas();
+    return;
+  }
+  const heading = document.getElementById(LIST_HEADING_ID);
+  // Not shown yet: the list view takes the focus when it mounts (takeListFocus).
+  if (heading) heading.focus();
+  else listFocusPending = true;
+}
+
+let listFocusPending = false;
+
+/** True once after setHallMode('list', { focus: true }) asked for focus before the list existed. */
+export function takeListFocus(): boolean {
+  const pending = listFocusPending;
+  listFocusPending = false;
+  return pending;
 }
 
 /** A search pick: show the stand's floor, fly to it and open its page; screen readers hear it. */

@@ -48,7 +48,11 @@ function Schedule({ index, query }: { index: ProgrammeIndex; query: ScheduleQuer
   }, [index, keys, query, days, today, liveNow]);
   const search = scheduleSearch(query);
   const { limit, more, sentinel, done } = useProgressive(search, shown.length);
-  const groups = useMemo(() => groupByDay(shown.slice(0, limit), keys), [shown, keys, limit]);
+  // The list renders the first `limit` events by time; the timeline whole cluster rows (each
+  // day's rows in order) until `limit` events are placed.
+  const timeline = query.view === 'timeline';
+  const groups = useMemo(() => groupByDay(timeline ? shown : shown.slice(0, limit), keys), [shown, keys, limit, timeline]);
+  let budget = limit;
   const [jump, setJump] = useState(0);
   const jumped = useRef(0);
 
@@ -126,13 +130,17 @@ function Schedule({ index, query }: { index: ProgrammeIndex; query: ScheduleQuer
       {shown.length === 0 ? (
         <p className="prog-empty">{t('programme.empty')}</p>
       ) : (
-        groups.map(([d, evs]) => (
+        groups.map(([d, evs]) => {
+          const room = budget;
+          budget -= evs.length;
+          if (room <= 0) return null;
+          return (
           <section key={d} className="prog-day" aria-labelledby={`prog-day-${d}`}>
             <h2 id={`prog-day-${d}`} className="prog-day__title">
               {dayLabel(d, lang)}
             </h2>
             {query.view === 'timeline' ? (
-              <Timeline index={index} day={d} events={evs} zone={zone} now={now} isToday={d === today} />
+              <Timeline index={index} day={d} events={evs} zone={zone} now={now} isToday={d === today} maxEvents={room} />
             ) : (
               <ol className="prog-list">
                 {evs.map((ie) => (
@@ -141,7 +149,8 @@ function Schedule({ index, query }: { index: ProgrammeIndex; query: ScheduleQuer
               </ol>
             )}
           </section>
-        ))
+          );
+        })
       )}
       {!done && (
         <div ref={sentinel} className="prog-more">

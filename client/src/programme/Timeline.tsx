@@ -17,11 +17,13 @@ interface Props {
   zone: string;
   now: number;
   isToday: boolean;
+  /** Rows are rendered, in order, while their events fit in this budget (the first always). */
+  maxEvents: number;
 }
 
 const pct = (n: number): string => `${n.toFixed(3)}%`;
 
-export function Timeline({ index, day, events, zone, now, isToday }: Props) {
+export function Timeline({ index, day, events, zone, now, isToday, maxEvents }: Props) {
   const t = useT();
   const lang = useStore((s) => s.lang);
   const placed = events.map((ie) => {
@@ -32,10 +34,21 @@ export function Timeline({ index, day, events, zone, now, isToday }: Props) {
   const last = Math.ceil(Math.max(...placed.map((p) => p.to)) / 60) * 60;
   const span = Math.max(60, last - first);
   const hours = Array.from({ length: span / 60 }, (_, i) => first / 60 + i);
-  const rows = index.view.clusters.flatMap((c) => {
-    const mine = placed.filter((p) => p.ie.e.cluster === c.id);
-    return mine.length ? [{ c, mine }] : [];
-  });
+  const byCluster = new Map<string, typeof placed>();
+  for (const p of placed) {
+    let list = byCluster.get(p.ie.e.cluster);
+    if (!list) byCluster.set(p.ie.e.cluster, (list = []));
+    list.push(p);
+  }
+  const rows: { c: (typeof index.view.clusters)[number]; mine: typeof placed }[] = [];
+  let placedCount = 0;
+  for (const c of index.view.clusters) {
+    const mine = byCluster.get(c.id);
+    if (!mine) continue;
+    if (placedCount > 0 && placedCount + mine.length > maxEvents) break;
+    placedCount += mine.length;
+    rows.push({ c, mine });
+  }
   const nowMin = isToday ? minuteOfDay(now, zone) : -1;
   const showNow = nowMin >= first && nowMin <= first + span;
   const label = dayLabel(day, lang);

@@ -1,7 +1,10 @@
-// Programme events' Q&A in their own files under data/qa/<eventId>/: questions, votes, polls,
-// ballots, settings and mutes in qa.json; comments (the busy part) in comments.json, so a
-// comment never rewrites the votes. Each file is a JsonDoc: a change is durable (fsynced)
-// before it is acknowledged, and changes asked for during a write share the next one.
+// Programme events' Q&A in their own files under data/qa/<eventId>/: questions, polls,
+// settings and mutes in qa.json; comments in comments.json; each question's up-voters in
+// votes/<id>.json and each poll's ballots in ballots/<id>.json. So the busy writes (votes,
+// ballots, comments) each rewrite one small file and never hold up an approval behind them.
+// Each file is a JsonDoc: a change is durable (fsynced) before it is acknowledged, and
+// changes asked for during a write share the next one.
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { EventId, POLL_STATUSES, QUESTION_STATUSES } from '../../../shared/qa.ts';
@@ -48,23 +51,38 @@ const StoredCommentSchema = z.object({
 const QaFile = z.object({
   schema: z.literal(1),
   questions: z.array(StoredQuestionSchema),
-  /** question id → voter refs. */
-  votes: z.record(z.string(), z.array(z.string())),
   polls: z.array(StoredPollSchema),
-  /** poll id → voter ref → choices. */
-  ballots: z.record(z.string(), z.record(z.string(), z.array(z.number().int()))),
   settings: z.object({ slowModeSeconds: z.number().int() }),
   mutes: z.record(z.string(), z.object({ until: z.number(), by: z.string() })),
 });
 type QaFile = z.infer<typeof QaFile>;
 const CommentsFile = z.object({ schema: z.literal(1), comments: z.array(StoredCommentSchema) });
 type CommentsFile = z.infer<typeof CommentsFile>;
+/** One question's voters, or one poll's ballots (voter ref → choices). */
+const VotesFile = z.object({ schema: z.literal(1), voters: z.array(z.string()) });
+type VotesFile = z.infer<typeof VotesFile>;
+const BallotsFile = z.object({ schema: z.literal(1), ballots: z.record(z.string(), z.array(z.number().int())) });
+type BallotsFile = z.infer<typeof BallotsFile>;
 
-const EMPTY_QA: QaFile = { schema: 1, questions: [], votes: {}, polls: [], ballots: {}, settings: { slowModeSeconds: 0 }, mutes: {} };
+const EMPTY_QA: QaFile = { schema: 1, questions: [], polls: [], settings: { slowModeSeconds: 0 }, mutes: {} };
 
 interface EventDocs {
   qa: JsonDoc<QaFile>;
   comments: JsonDoc<CommentsFile>;
+  /** question id → its voters' file; poll id → its ballots' file (opened at first use of the event). */
+  votes: Map<number, Promise<JsonDoc<VotesFile>>>;
+  ballots: Map<number, Promise<JsonDoc<BallotsFile>>>;
+  folder: string;
+}
+
+/** The numbers n of the n.json files in a folder (none when it does not exist). */
+async function numberedFiles(dir: string): Promise<number[]> {
+  try {
+    return (await fs.readdir(dir)).flatMap((f) => (/^\d+\.json$/.test(f) ? [Number(f.slice(0, -5))] : []));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
 }
 
 export async function openQa(dir: string, ctx: LowdbContext): Promise<QaStore> {
@@ -77,10 +95,19 @@ export async function openQa(dir: string, ctx: LowdbContext): Promise<QaStore> {
     let open = events.get(eventId);
     if (!open) {
       const folder = path.join(dir, eventId);
-      open = (async () => ({
-        qa: await openJsonDoc<QaFile>(path.join(folder, 'qa.json'), { schema: QaFile, empty: EMPTY_QA, disk: ctx.disk }),
-        comments: await openJsonDoc<CommentsFile>(path.join(folder, 'comments.json'), { schema: CommentsFile, empty: { schema: 1, comments: [] }, disk: ctx.disk }),
-      }))();
+      open = (async () => {
+        const d: EventDocs = {
+          qa: await openJsonDoc<QaFile>(path.join(folder, 'qa.json'), { schema: QaFile, empty: EMPTY_QA, disk: ctx.disk }),
+          comments: await openJsonDoc<CommentsFile>(path.join(folder, 'comments.json'), { schema: CommentsFile, empty: { schema: 1, comments: [] }, disk: ctx.disk }),
+          votes: new Map(),
+          ballots: new Map(),
+          folder,
+        };
+        for (const n of await numberedFiles(path.join(folder, 'votes'))) void votesDoc(d, n);
+        for (const n of await numberedFiles(path.join(folder, 'ballots'))) void ballotsDoc(d, n);
+        await Promise.all([...d.votes.values(), ...d.ballots.values()]);
+        return d;
+      })();
       // A failed open (damaged file) is tried again on the next use, and logged.
       open.catch((e: unknown) => {
         events.delete(eventId);
@@ -89,6 +116,26 @@ export async function openQa(dir: string, ctx: LowdbContext): Promise<QaStore> {
       events.set(eventId, open);
     }
     return open;
+  }
+
+  function votesDoc(d: EventDocs, id: number): Promise<JsonDoc<VotesFile>> {
+    let doc = d.votes.get(id);
+    if (!doc) {
+      doc = openJsonDoc<VotesFile>(path.join(d.folder, 'votes', `${id}.json`), { schema: VotesFile, empty: { schema: 1, voters: [] }, disk: ctx.disk });
+      doc.catch(() => d.votes.delete(id));
+      d.votes.set(id, doc);
+    }
+    return doc;
+  }
+
+  function ballotsDoc(d: EventDocs, id: number): Promise<JsonDoc<BallotsFile>> {
+    let doc = d.ballots.get(id);
+    if (!doc) {
+      doc = openJsonDoc<BallotsFile>(path.join(d.folder, 'ballots', `${id}.json`), { schema: BallotsFile, empty: { schema: 1, ballots: {} }, disk: ctx.disk });
+      doc.catch(() => d.ballots.delete(id));
+      d.ballots.set(id, doc);
+    }
+    return doc;
   }
 
   const nextId = (items: readonly { id: number }[]) => (items.at(-1)?.id ?? 0) + 1;
@@ -101,15 +148,17 @@ export async function openQa(dir: string, ctx: LowdbContext): Promise<QaStore> {
 
   return {
     async qaSnapshot(eventId, commentLimit) {
-      const { qa, comments } = await docs(eventId);
-      const d = qa.data;
+      const e = await docs(eventId);
+      const d = e.qa.data;
+      const votes = new Map(await Promise.all([...e.votes].map(async ([id, doc]) => [id, (await doc).data.voters.length] as const)));
+      const ballots = new Map(await Promise.all([...e.ballots].map(async ([id, doc]) => [id, Object.values((await doc).data.ballots)] as const)));
       return structuredClone({
-        questions: d.questions.map((q) => ({ ...q, votes: own(d.votes, String(q.id))?.length ?? 0 })),
+        questions: d.questions.map((q) => ({ ...q, votes: votes.get(q.id) ?? 0 })),
         polls: d.polls.map((p) => {
-          const ballots = Object.values(own(d.ballots, String(p.id)) ?? {});
-          return { ...p, counts: p.options.map((_, i) => ballots.filter((b) => b.includes(i)).length), voters: ballots.length };
+          const cast = ballots.get(p.id) ?? [];
+          return { ...p, counts: p.options.map((_, i) => cast.filter((b) => b.includes(i)).length), voters: cast.length };
         }),
-        comments: commentLimit > 0 ? comments.data.comments.slice(-commentLimit) : [],
+        comments: commentLimit > 0 ? e.comments.data.comments.slice(-commentLimit) : [],
         settings: d.settings,
       });
     },
@@ -128,24 +177,21 @@ export async function openQa(dir: string, ctx: LowdbContext): Promise<QaStore> {
       await qa.update((cur) => ({ ...cur, questions: replaceById(cur.questions, valid, 'question') }));
     },
     async addQaVote(eventId, questionId, voter) {
-      const { qa } = await docs(eventId);
+      const e = await docs(eventId);
+      if (!e.qa.data.questions.some((q) => q.id === questionId)) throw new Error(`no question ${questionId}`);
+      const doc = await votesDoc(e, questionId);
       let added = false;
-      await qa.update((cur) => {
-        added = false;
-        if (!cur.questions.some((q) => q.id === questionId)) throw new Error(`no question ${questionId}`);
-        const voters = own(cur.votes, String(questionId)) ?? [];
-        if (voters.includes(voter)) return cur;
-        added = true;
-        return { ...cur, votes: withKey(cur.votes, String(questionId), [...voters, voter]) };
+      await doc.update((cur) => {
+        added = !cur.voters.includes(voter);
+        return added ? { ...cur, voters: [...cur.voters, voter] } : cur;
       });
       return added;
     },
     async qaVotesOf(eventId, voter) {
-      const { qa } = await docs(eventId);
-      return Object.entries(qa.data.votes)
-        .filter(([, voters]) => voters.includes(voter))
-        .map(([id]) => Number(id))
-        .sort((a, b) => a - b);
+      const e = await docs(eventId);
+      const out: number[] = [];
+      for (const [id, doc] of e.votes) if ((await doc).data.voters.includes(voter)) out.push(id);
+      return out.sort((a, b) => a - b);
     },
 
     async addQaComment(comment: NewQaComment) {
@@ -188,24 +234,22 @@ export async function openQa(dir: string, ctx: LowdbContext): Promise<QaStore> {
       await qa.update((cur) => ({ ...cur, polls: replaceById(cur.polls, valid, 'poll') }));
     },
     async addQaBallot(eventId, pollId, voter, choices) {
-      const { qa } = await docs(eventId);
+      const e = await docs(eventId);
+      if (!e.qa.data.polls.some((p) => p.id === pollId)) throw new Error(`no poll ${pollId}`);
+      const doc = await ballotsDoc(e, pollId);
       let added = false;
-      await qa.update((cur) => {
-        added = false;
-        if (!cur.polls.some((p) => p.id === pollId)) throw new Error(`no poll ${pollId}`);
-        const ballots = own(cur.ballots, String(pollId)) ?? {};
-        if (own(ballots, voter)) return cur;
-        added = true;
-        return { ...cur, ballots: withKey(cur.ballots, String(pollId), withKey(ballots, voter, [...choices])) };
+      await doc.update((cur) => {
+        added = own(cur.ballots, voter) === undefined;
+        return added ? { ...cur, ballots: withKey(cur.ballots, voter, [...choices]) } : cur;
       });
       return added;
     },
     async qaBallotsOf(eventId, voter) {
-      const { qa } = await docs(eventId);
+      const e = await docs(eventId);
       const out: Record<string, number[]> = {};
-      for (const [pollId, ballots] of Object.entries(qa.data.ballots)) {
-        const b = own(ballots, voter);
-        if (b) out[pollId] = [...b];
+      for (const [id, doc] of e.ballots) {
+        const b = own((await doc).data.ballots, voter);
+        if (b) out[String(id)] = [...b];
       }
       return out;
     },

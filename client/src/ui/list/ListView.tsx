@@ -1,10 +1,10 @@
 // The list view of a floor: every stand as real DOM (for screen readers, keyboards, phones and
 // machines that draw the plan slowly), grouped by alley or topic, with a filter. A region of
 // the main landmark; the stands are one Tab stop (arrow keys inside, see useRovingRows).
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { CATEGORY_IDS, CATEGORY_TITLES, type CategoryId } from '../../../../shared/categories.ts';
 import { alleyOf, groupStands } from '../../../../shared/level/standGroups.ts';
-import { LIST_HEADING_ID } from '../../actions/listActions.ts';
+import { LIST_HEADING_ID, takeListFocus } from '../../actions/listActions.ts';
 import { useShallow, useStore, useT } from '../../store/index.ts';
 import { FloorSwitcher } from '../chrome/FloorSwitcher.tsx';
 import { StandRow } from './StandRow.tsx';
@@ -29,6 +29,11 @@ export function ListView() {
   const q = useDeferredValue(query.trim().toLocaleLowerCase());
   const listRef = useRef<HTMLDivElement>(null);
   const roving = useRovingRows(listRef);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const hasLevel = level !== undefined;
+  useEffect(() => {
+    if (hasLevel && takeListFocus()) headingRef.current?.focus();
+  }, [hasLevel]);
 
   const groups = useMemo(() => {
     if (!level) return [];
@@ -59,7 +64,7 @@ export function ListView() {
         <FloorSwitcher />
       </div>
       <div className="list-view__main">
-        <h2 id={LIST_HEADING_ID} className="list-view__title" tabIndex={-1}>
+        <h2 id={LIST_HEADING_ID} ref={headingRef} className="list-view__title" tabIndex={-1}>
           {t('list.title', { floor: floorTitle })}
         </h2>
         <p className="muted" id="list-intro">
