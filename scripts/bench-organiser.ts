@@ -25,8 +25,14 @@ async function main(): Promise<void> {
   const storage = await openLowdbStorage(dir);
   const counters = new FairCounters({ store: storage, flushMs: 0 });
   const ids = Array.from({ length: VISITORS }, (_, i) => `v${i.toString(36).padStart(8, '0')}-${(i * 2654435761) >>> 0}`);
+  // Memory: what a day's unique set and the floor counts hold for VISITORS distinct visitors.
+  const probe = new FairCounters({ store: storage, flushMs: 0 });
   global.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
+  for (let i = 0; i < VISITORS; i++) probe.visitorJoined(FLOORS[i % FLOORS.length]!, ids[i]!);
+  global.gc?.();
+  const heapAfter = process.memoryUsage().heapUsed;
+  if (probe.visitorsNow().total !== VISITORS) throw new Error('probe miscounted');
 
   // Joins and leaves keep CONCURRENT visitors on the floors; every visitor visits 4 stands,
   // one in ten leaves a card: ~ 250 000 × (2 + 4 + 0.1) events.
@@ -50,8 +56,6 @@ async function main(): Promise<void> {
     events += 2;
   }
   const countMs = performance.now() - t0;
-  global.gc?.();
-  const heapAfter = process.memoryUsage().heapUsed;
 
   const f0 = performance.now();
   await counters.flush();

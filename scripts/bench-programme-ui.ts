@@ -82,7 +82,7 @@ type Action =
 interface Sample {
   /** Main-thread CPU from the action to the frame after it. */
   cpuMs: number;
-  /** In the page: the synchronous handler and React render. */
+  /** In the page: the synchronous handler and React render, wall time (inflated on a loaded machine). */
   syncMs: number;
 }
 
@@ -166,7 +166,7 @@ async function bench(label: string, programmeDir: string) {
     }
     console.log(`\n${label}: ${events} events (median of ${RUNS} runs, main-thread CPU time)`);
     console.log(`  first render, all days listed: ${median(first).toFixed(0)} ms main thread, list on screen ${median(firstWall).toFixed(0)} ms after navigation`);
-    console.log(`  ${'filter change'.padEnd(34)} ${'CPU to next frame'.padStart(18)} ${'of it sync JS'.padStart(14)}`);
+    console.log(`  ${'filter change'.padEnd(34)} ${'CPU to next frame'.padStart(18)} ${'handler, wall'.padStart(14)}`);
     for (const [name, xs] of Object.entries(changes)) {
       const cpu = xs.map((x) => x.cpuMs);
       console.log(`  ${name.padEnd(34)} ${`${median(cpu).toFixed(1)} ms`.padStart(10)} (max ${Math.max(...cpu).toFixed(0).padStart(3)}) ${`${median(xs.map((x) => x.syncMs)).toFixed(1)} ms`.padStart(12)}`);

@@ -43,6 +43,8 @@ export class FairCounters {
   /** Increments not written yet, for `day`. */
   private sums = new Map<string, number>();
   private peak = 0;
+  /** The peak last written for `day`: an unchanged peak with no sums is not written again. */
+  private writtenPeak = 0;
   private readonly timer: NodeJS.Timeout | undefined;
   private writing: Promise<void> = Promise.resolve();
   private readonly now: () => number;
@@ -73,6 +75,7 @@ export class FairCounters {
     this.dayEndsAt = nextMidnight(now);
     this.seen = new Set();
     this.peak = this.total;
+    this.writtenPeak = 0;
   }
 
   visitorJoined(floorId: string, visitorId: string): void {
@@ -122,9 +125,10 @@ export class FairCounters {
     const peak = this.peak;
     this.sums = new Map();
     const write = async () => {
-      if (Object.keys(sums).length === 0 && peak === 0) return;
+      if (Object.keys(sums).length === 0 && peak <= this.writtenPeak) return;
       try {
         await this.opts.store.addFairCounts(day, sums, { concurrent: peak });
+        this.writtenPeak = day === this.day ? peak : 0;
       } catch (e) {
         // Not lost: the increments go back and ride with the next write.
         for (const [k, n] of Object.entries(sums)) this.add(k, n);

@@ -65,10 +65,19 @@ describe.each([
     await noSidewaysScroll(page, 'hall');
     await onScreen(page, '.topbar');
 
-    // The smallest stand of the floor, drawn at the whole-floor zoom.
+    // A small stand (3 m) drawn at the whole-floor zoom, not under a panel or a button.
     const small = await page.evaluate(() => {
-      const st = window.__expo!.store.getState().levels.school!.stands;
-      return [...st].sort((a, b) => Math.min(a.w, a.h) - Math.min(b.w, b.h))[Math.floor(st.length / 2)]!.id;
+      const h = window.__expo!.hall()!;
+      const hallEl = document.getElementById('hall')!;
+      const r = hallEl.getBoundingClientRect();
+      const st = window.__expo!.store.getState().levels.school!.stands.filter((s) => Math.min(s.w, s.h) <= 3);
+      const free = st.find((s) => {
+        const p = h.standScreenPoint(s.id);
+        if (!p) return false;
+        const el = document.elementFromPoint(r.left + p.x, r.top + p.y);
+        return !!el && hallEl.contains(el);
+      });
+      return free!.id;
     });
     expect(await standPixels(page, small)).toBeLessThan(44);
     let p = await standPoint(page, small);
