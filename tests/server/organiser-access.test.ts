@@ -41,7 +41,7 @@ async function snapshot() {
   };
 }
 
-describe('organiser console access', () => {
+describe('organiser console access', { timeout: 30_000 }, () => {
   it('refuses everyone but organisers, and a refused request changes nothing', async () => {
     const before = await snapshot();
     const who: [string | undefined, number][] = [

@@ -64,7 +64,7 @@ async function invite(email: string, exhibitors = ['alpha-school']) {
 const accept = (token: string, password = 'a long new password') => call(server.url, 'POST', API.acceptInvitation, { body: { token, password } });
 const loginAs = (email: string, password = 'a long new password') => call(server.url, 'POST', API.login, { body: { email, password } });
 
-describe('invitations', () => {
+describe('invitations', { timeout: 30_000 }, () => {
   it('mails a single-use link that sets a password; the new staff then logs in to the cabinet', async () => {
     const out = await invite('vera@example.org');
     expect(out.mail.status).toBe('sent');

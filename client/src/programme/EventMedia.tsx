@@ -32,29 +32,33 @@ export function EventMedia({ event, state, start, readyAt }: Props) {
         <section className="prog-media" aria-labelledby="prog-live">
           <h2 id="prog-live">{t('programme.event.live')}</h2>
           <p>{state === 'live' ? t('programme.event.liveNow') : t('programme.event.liveUpcoming', { when: dateTimeOf(start, lang, zone) })}</p>
-          <Slot
-            name="player"
-            event={event}
-            state={state}
-            fallback={
-              <div className="prog-slot" data-slot="player">
-                {t('programme.event.liveSlot')}
-              </div>
-            }
-          />
+          <div className="prog-slot-host" data-slot-host="player">
+            <Slot
+              name="player"
+              event={event}
+              state={state}
+              fallback={
+                <div className="prog-slot" data-slot="player">
+                  {t('programme.event.liveSlot')}
+                </div>
+              }
+            />
+          </div>
         </section>
         <section className="prog-media" aria-labelledby="prog-qa">
           <h2 id="prog-qa">{t('programme.event.qa')}</h2>
-          <Slot
-            name="qa"
-            event={event}
-            state={state}
-            fallback={
-              <div className="prog-slot" data-slot="qa">
-                {t('programme.event.qaSlot')}
-              </div>
-            }
-          />
+          <div className="prog-slot-host" data-slot-host="qa">
+            <Slot
+              name="qa"
+              event={event}
+              state={state}
+              fallback={
+                <div className="prog-slot" data-slot="qa">
+                  {t('programme.event.qaSlot')}
+                </div>
+              }
+            />
+          </div>
         </section>
       </>
     );
@@ -75,16 +79,18 @@ export function EventMedia({ event, state, start, readyAt }: Props) {
     );
   } else {
     body = (
-      <Slot
-        name="player"
-        event={event}
-        state={state}
-        fallback={
-          <div className="prog-slot" data-slot="player">
-            {t('programme.event.recordingElsewhere')}
-          </div>
-        }
-      />
+      <div className="prog-slot-host" data-slot-host="player">
+        <Slot
+          name="player"
+          event={event}
+          state={state}
+          fallback={
+            <div className="prog-slot" data-slot="player">
+              {t('programme.event.recordingElsewhere')}
+            </div>
+          }
+        />
+      </div>
     );
   }
   return (
