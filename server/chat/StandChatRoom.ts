@@ -11,7 +11,8 @@ import {
   CHAT_CLIENT_MSG,
   CHAT_CLIENT_SCHEMAS,
   CHAT_SERVER_MSG,
-  type ChatClientMsg,
+  type ChatClientMessages,
+  type ChatReplies,
   type ChatServerMessages,
   ChatJoinOptions,
   type ChatStaffMsg,
@@ -19,7 +20,7 @@ import {
   JOIN_ERRORS,
 } from '../../shared/protocol.ts';
 import type { BusTopics } from '../events/bus.ts';
-import { TypedSender, refuseOutdated } from '../rooms/typedRoom.ts';
+import { TypedRoom, TypedSender, refuseOutdated } from '../rooms/typedRoom.ts';
 import { TokenBucket } from '../tokenBucket.ts';
 import { addressKey, peerFromHeaders } from '../visitors/peerAddress.ts';
 import { STAFF_POSTS, VISITOR_POSTS } from './postLimit.ts';
@@ -35,7 +36,12 @@ const RECONNECT_SECONDS = 20;
  */
 const FANOUT_MS = 50;
 
-type ChatMsgType = (typeof CHAT_CLIENT_MSG)[keyof typeof CHAT_CLIENT_MSG];
+/** The stand chat's protocol (shared/protocol.ts), for the typed handlers and sends. */
+interface ChatProtocol {
+  client: ChatClientMessages;
+  replies: ChatReplies;
+  server: ChatServerMessages;
+}
 
 interface Conn {
   p: Participant;
@@ -76,11 +82,34 @@ export class StandChatRoom extends Room {
       const names = this.staffOnline().map((s) => s.name);
       if (names.length > 0) void publishStaffOnline(this.presence, this.stand.standId, names);
     }, STAFF_REFRESH_MS);
-    for (const type of Object.values(CHAT_CLIENT_MSG)) {
-      this.onMessage(type, (client: Client, payload: unknown) => this.receive(client, type, payload));
-    }
-    this.onMessage('*', (client: Client, type: unknown) => {
-      this.reject(client, `unknown message "${String(type)}"`);
+    // Every request passes the connection's bucket, then its schema, then a typed handler.
+    const io = new TypedRoom<ChatProtocol>(this, CHAT_CLIENT_SCHEMAS, {
+      admit: (client) => this.admit(client),
+      invalid: (client, _type, why) => this.reject(client, why),
+    });
+    const service = chatService();
+    const who = (client: Client) => this.conns.get(client.sessionId)!.p;
+    io.onTyped(CHAT_CLIENT_MSG.post, async (client, m) => {
+      const p = who(client);
+      const result = await service.post(this.stand, p, this.company, m.text, m.thread, () => this.waitToPost(p));
+      if (result.ok) this.deliver(result.message);
+      return result;
+    });
+    io.onTyped(CHAT_CLIENT_MSG.history, (client, m) => service.history(this.stand, who(client), m.thread, m.before, m.limit));
+    io.onTyped(CHAT_CLIENT_MSG.since, (client, m) => service.since(this.stand, who(client), m.after));
+    io.onTyped(CHAT_CLIENT_MSG.remove, async (client, m) => {
+      const { result, changed } = await service.remove(this.stand, who(client), m.id);
+      if (changed) this.deliver(changed);
+      return result;
+    });
+    io.onTyped(CHAT_CLIENT_MSG.mute, async (client, m) => {
+      const { result, ref } = await service.mute(this.stand, who(client), m.id, m.minutes);
+      if (result.ok && ref) this.tellMuted(ref, result);
+      return result;
+    });
+    io.onTyped(CHAT_CLIENT_MSG.read, async (client, m) => {
+      await service.markRead(this.stand, who(client), m.thread, m.upTo);
+      return undefined;
     });
   }
 
@@ -248,48 +277,15 @@ export class StandChatRoom extends Room {
     this.out.broadcast(CHAT_SERVER_MSG.message, batch);
   }
 
-  private async receive(client: Client, type: ChatMsgType, payload: unknown): Promise<unknown> {
+  /** A request may go on when the connection is known and within its bucket (a flood is kicked). */
+  private admit(client: Client): { pass: true } | { pass: false; reply: ChatError } {
     const conn = this.conns.get(client.sessionId);
-    if (!conn) return { ok: false, error: 'forbidden' } satisfies ChatError;
-    const now = Date.now();
-    if (!conn.requests.take(now)) {
+    if (!conn) return { pass: false, reply: { ok: false, error: 'forbidden' } };
+    if (!conn.requests.take(Date.now())) {
       if (conn.requests.refused > 200) this.kick(client, 4004, 'flooding');
-      return { ok: false, error: 'rate', retryInMs: 1000 } satisfies ChatError;
+      return { pass: false, reply: { ok: false, error: 'rate', retryInMs: 1000 } };
     }
-    const parsed = CHAT_CLIENT_SCHEMAS[type].safeParse(payload);
-    if (!parsed.success) return this.reject(client, `malformed "${type}": ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-    const service = chatService();
-    const { p } = conn;
-    switch (type) {
-      case CHAT_CLIENT_MSG.post: {
-        const m = parsed.data as ChatClientMsg['post'];
-        const result = await service.post(this.stand, p, this.company, m.text, m.thread, () => this.waitToPost(p));
-        if (result.ok) this.deliver(result.message);
-        return result;
-      }
-      case CHAT_CLIENT_MSG.history: {
-        const m = parsed.data as ChatClientMsg['history'];
-        return service.history(this.stand, p, m.thread, m.before, m.limit);
-      }
-      case CHAT_CLIENT_MSG.since:
-        return service.since(this.stand, p, (parsed.data as ChatClientMsg['since']).after);
-      case CHAT_CLIENT_MSG.remove: {
-        const { result, changed } = await service.remove(this.stand, p, (parsed.data as ChatClientMsg['remove']).id);
-        if (changed) this.deliver(changed);
-        return result;
-      }
-      case CHAT_CLIENT_MSG.mute: {
-        const m = parsed.data as ChatClientMsg['mute'];
-        const { result, ref } = await service.mute(this.stand, p, m.id, m.minutes);
-        if (result.ok && ref) this.tellMuted(ref, result);
-        return result;
-      }
-      case CHAT_CLIENT_MSG.read: {
-        const m = parsed.data as ChatClientMsg['read'];
-        await service.markRead(this.stand, p, m.thread, m.upTo);
-        return undefined;
-      }
-    }
+    return { pass: true };
   }
 
   /** Tells the muted visitor, and everyone here behind their address (muted with them). */
