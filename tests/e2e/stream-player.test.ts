@@ -82,10 +82,13 @@ describe('stream player', () => {
     await page.goto(`${server.url}/programme/${live.id}`);
     await page.locator('.player[data-mode="live"]').waitFor({ timeout: 30_000 });
     expect(await page.locator('.player').getAttribute('data-engine')).toBe('hlsjs');
-    await page.locator('.player-play').click();
+    // A live event starts by itself where the browser allows it; otherwise the visitor presses play.
+    const isPaused = () => page.evaluate(() => document.querySelector<HTMLVideoElement>('.player video')?.paused ?? true);
+    const autoplayed = await waitFor('autoplay', async () => !(await isPaused()), 5_000).catch(() => false);
+    if (!autoplayed) await page.locator('.player-play').click();
     const t1 = await waitFor('live playback', async () => ((await videoTime(page)) > 0.5 ? videoTime(page) : null), 20_000);
-    await page.waitForTimeout(2500);
-    expect(await videoTime(page)).toBeGreaterThan(t1 + 1);
+    // It keeps playing as segments arrive (a loaded machine may stall it at the live edge a while).
+    await waitFor('live playback advancing', async () => (await videoTime(page)) > t1 + 1, 15_000);
     await page.keyboard.press('Tab');
     await sending;
     await call(server.url, 'POST', apiPath(API.broadcastEnd, { eventId: live.id }), { cookie });
