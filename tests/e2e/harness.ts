@@ -81,14 +81,14 @@ export async function openPage(
 }
 
 /** Waits until the floor is drawn and the camera has stopped moving. */
-export async function hallSettled(page: Page, floorId?: string): Promise<void> {
+export async function hallSettled(page: Page, floorId?: string, timeout = 20_000): Promise<void> {
   await page.waitForFunction(
     (floor) => {
       const h = window.__expo?.hall();
       return !!h && h.ready && h.settled() && h.shownFloor() !== null && (!floor || h.shownFloor() === floor);
     },
     floorId ?? null,
-    { timeout: 20_000 },
+    { timeout },
   );
 }
 
