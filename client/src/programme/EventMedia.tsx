@@ -2,7 +2,7 @@
 // the moderated Q&A (filled by whoever registers them in slots.ts); after it, the recording
 // once it is published. Only an uploaded file plays here; other recording kinds wait for the
 // player, and the page says so.
-import { useEffect } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import type { EventState } from '../../../shared/programme/state.ts';
 import type { EventView } from '../../../shared/programme/views.ts';
 import { useStore, useT } from '../store/index.ts';
@@ -29,37 +29,10 @@ export function EventMedia({ event, state, start, readyAt }: Props) {
   if (state === 'upcoming' || state === 'live') {
     return (
       <>
-        <section className="prog-media" aria-labelledby="prog-live">
-          <h2 id="prog-live">{t('programme.event.live')}</h2>
+        <SlotSection name="player" heading={t('programme.event.live')} fallback={t('programme.event.liveSlot')} event={event} state={state}>
           <p>{state === 'live' ? t('programme.event.liveNow') : t('programme.event.liveUpcoming', { when: dateTimeOf(start, lang, zone) })}</p>
-          <div className="prog-slot-host" data-slot-host="player">
-            <Slot
-              name="player"
-              event={event}
-              state={state}
-              fallback={
-                <div className="prog-slot" data-slot="player">
-                  {t('programme.event.liveSlot')}
-                </div>
-              }
-            />
-          </div>
-        </section>
-        <section className="prog-media" aria-labelledby="prog-qa">
-          <h2 id="prog-qa">{t('programme.event.qa')}</h2>
-          <div className="prog-slot-host" data-slot-host="qa">
-            <Slot
-              name="qa"
-              event={event}
-              state={state}
-              fallback={
-                <div className="prog-slot" data-slot="qa">
-                  {t('programme.event.qaSlot')}
-                </div>
-              }
-            />
-          </div>
-        </section>
+        </SlotSection>
+        <SlotSection name="qa" heading={t('programme.event.qa')} fallback={t('programme.event.qaSlot')} event={event} state={state} />
       </>
     );
   }
@@ -97,6 +70,36 @@ export function EventMedia({ event, state, start, readyAt }: Props) {
     <section className="prog-media" aria-labelledby="prog-recording">
       <h2 id="prog-recording">{t('programme.event.recording')}</h2>
       {body}
+    </section>
+  );
+}
+
+/** A titled section around one plug-in slot (player, Q&A), with a marked place while nothing fills it. */
+function SlotSection(props: {
+  name: 'player' | 'qa';
+  heading: string;
+  fallback: string;
+  event: EventView;
+  state: EventState;
+  children?: ReactNode;
+}) {
+  const id = props.name === 'player' ? 'prog-live' : 'prog-qa';
+  return (
+    <section className="prog-media" aria-labelledby={id}>
+      <h2 id={id}>{props.heading}</h2>
+      {props.children}
+      <div className="prog-slot-host" data-slot-host={props.name}>
+        <Slot
+          name={props.name}
+          event={props.event}
+          state={props.state}
+          fallback={
+            <div className="prog-slot" data-slot={props.name}>
+              {props.fallback}
+            </div>
+          }
+        />
+      </div>
     </section>
   );
 }
