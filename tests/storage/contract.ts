@@ -77,6 +77,17 @@ function message(standId: string, text: string, thread: string | null = null, by
   };
 }
 
+/** Runs `write` on a failing disk: it must reject, and `read` must be the same before, after and after a reopen. */
+export async function failedWriteChangesNothing(s: ContractSubject, write: () => Promise<unknown>, read: () => Promise<unknown>): Promise<void> {
+  const before = await read();
+  s.failWrites(true);
+  await expect(write()).rejects.toThrow();
+  s.failWrites(false);
+  expect(await read()).toEqual(before);
+  await s.reopen();
+  expect(await read()).toEqual(before);
+}
+
 export function storageContract(name: string, open: () => Promise<ContractSubject>): void {
   describe(`storage contract: ${name}`, () => {
     let s: ContractSubject;
@@ -89,16 +100,7 @@ export function storageContract(name: string, open: () => Promise<ContractSubjec
       await s.cleanup();
     });
 
-    /** Runs `write` on a failing disk: it must reject, and `read` must be the same before, after and after a reopen. */
-    async function changesNothing(write: () => Promise<unknown>, read: () => Promise<unknown>): Promise<void> {
-      const before = await read();
-      s.failWrites(true);
-      await expect(write()).rejects.toThrow();
-      s.failWrites(false);
-      expect(await read()).toEqual(before);
-      await s.reopen();
-      expect(await read()).toEqual(before);
-    }
+    const changesNothing = (write: () => Promise<unknown>, read: () => Promise<unknown>) => failedWriteChangesNothing(s, write, read);
 
     describe('exhibitors', () => {
       it('creates and replaces by id, all or nothing, and survives reopen', async () => {

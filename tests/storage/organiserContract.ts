@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Announcement, AuditEntry } from '../../shared/organiser.ts';
 import type { Invitation } from '../../server/storage/organiserStore.ts';
-import type { ContractSubject } from './contract.ts';
+import { type ContractSubject, failedWriteChangesNothing } from './contract.ts';
 
 const T0 = Date.UTC(2026, 4, 10, 9, 0, 0);
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -54,15 +54,7 @@ export function organiserContract(name: string, open: () => Promise<ContractSubj
       await s.cleanup();
     });
 
-    async function changesNothing(write: () => Promise<unknown>, read: () => Promise<unknown>): Promise<void> {
-      const before = await read();
-      s.failWrites(true);
-      await expect(write()).rejects.toThrow();
-      s.failWrites(false);
-      expect(await read()).toEqual(before);
-      await s.reopen();
-      expect(await read()).toEqual(before);
-    }
+    const changesNothing = (write: () => Promise<unknown>, read: () => Promise<unknown>) => failedWriteChangesNothing(s, write, read);
 
     it('an invitation is claimed once, by its token hash, only while pending and unexpired', async () => {
       await st().createInvitation(invitation('i1'));

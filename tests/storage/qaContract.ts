@@ -4,7 +4,7 @@
 // ballot per voter, and a write that fails changes nothing, neither now nor after a reopen.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NewQuestion } from '../../server/storage/qaStore.ts';
-import type { ContractSubject } from './contract.ts';
+import { type ContractSubject, failedWriteChangesNothing } from './contract.ts';
 
 const EVENT = 'main-d1-talk';
 
@@ -38,15 +38,7 @@ export function qaContract(name: string, open: () => Promise<ContractSubject>): 
       await s.cleanup();
     });
 
-    async function changesNothing(write: () => Promise<unknown>, read: () => Promise<unknown>): Promise<void> {
-      const before = await read();
-      s.failWrites(true);
-      await expect(write()).rejects.toThrow();
-      s.failWrites(false);
-      expect(await read()).toEqual(before);
-      await s.reopen();
-      expect(await read()).toEqual(before);
-    }
+    const changesNothing = (write: () => Promise<unknown>, read: () => Promise<unknown>) => failedWriteChangesNothing(s, write, read);
 
     it('starts empty, numbers questions per event, and keeps moderation across a reopen', async () => {
       expect(await st().qaSnapshot(EVENT, 10)).toEqual({ questions: [], polls: [], comments: [], settings: { slowModeSeconds: 0 } });
