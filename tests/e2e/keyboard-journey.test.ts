@@ -104,8 +104,10 @@ describe('keyboard only', () => {
     expect((await focused(page)).inDialog).toContain('stand-dialog');
     await expect(stand.getByRole('button', { name: /В маршруте/ }).getAttribute('aria-pressed')).resolves.toBe('true');
 
-    // The materials by e-mail, typed field by field.
-    await tabUntil(page, (f) => f.id === 'card-korablik-name', 60);
+    // The materials by e-mail, typed field by field. The stand's content arrives after the
+    // dialog opens (slowly on a loaded machine): wait for the form before tabbing to it.
+    await stand.locator('#card-korablik-name').waitFor();
+    await tabUntil(page, (f) => f.id === 'card-korablik-name', 80);
     await page.keyboard.type('Олег Морозов');
     await page.keyboard.press('Tab');
     await page.keyboard.type('Школа № 1 г. Казани');
