@@ -10,7 +10,7 @@ import { StandContent } from '../../shared/standContent.ts';
 import { ROOT } from '../../server/config.ts';
 import { DEMO_ACCOUNTS } from '../../scripts/demo-accounts.ts';
 import { visitorCookie } from '../fixtures/visitor.ts';
-import { bootServer, launchBrowser, openPage } from './harness.ts';
+import { bootServer, launchBrowser, openPage, docShot } from './harness.ts';
 
 const SHOTS = path.join(ROOT, 'tests', '.artifacts', 'cabinet');
 const korablik = DEMO_ACCOUNTS.find((a) => a.id === 'korablik')!;
@@ -182,7 +182,7 @@ describe('the exhibitor cabinet', () => {
     await page.locator('.cab-savebar [role="status"]').getByText('Стенд сохранён. Посетители уже видят изменения.').waitFor();
     await page.getByText('Все изменения сохранены').waitFor();
     await page.locator('.cabinet').evaluate((el) => el.scrollTo(0, 0));
-    await page.screenshot({ path: path.join(ROOT, 'docs', 'cabinet.png') });
+    await page.screenshot({ path: docShot('cabinet.png') });
 
     const visitor = await openPage(browser, `${server.url}/floor/${place.floor}/stand/${place.stand}`);
     await visitor.locator('.stand-dialog[open]').getByText(description).waitFor({ timeout: 20_000 });

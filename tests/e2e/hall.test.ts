@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExhibitorList } from '../../shared/exhibitor.ts';
 import { Level } from '../../shared/level/schema.ts';
 import { ROOT } from '../../server/config.ts';
-import { bootServer, clickStand, hallSettled, hoverStand, launchBrowser, openPage, showStand, standPoint, storeState } from './harness.ts';
+import { bootServer, clickStand, hallSettled, hoverStand, launchBrowser, openPage, showStand, standPoint, storeState, docShot } from './harness.ts';
 
 const school = Level.parse(JSON.parse(fs.readFileSync(path.join(ROOT, 'levels/school.json'), 'utf8')));
 const higher = Level.parse(JSON.parse(fs.readFileSync(path.join(ROOT, 'levels/higher.json'), 'utf8')));
@@ -39,7 +39,7 @@ describe('the hall in a browser', () => {
     const page = await floorPage('/');
     expect(new URL(page.url()).pathname).toBe('/floor/school');
     await expect(page.locator('.floors [aria-current="page"]').textContent()).resolves.toContain('Дошкольное');
-    await page.screenshot({ path: path.join(ROOT, 'docs', 'hall.png') });
+    await page.screenshot({ path: docShot('hall.png') });
     await page.close();
   });
 

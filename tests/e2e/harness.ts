@@ -1,6 +1,7 @@
 // Drivers for browser tests: boot the real server on 127.0.0.1 with a fresh data folder,
 // open Debian's Chromium through playwright-core, and speak in visitor terms
 // ("hover stand X", "open stand X") so tests read like user stories.
+import { mkdirSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -60,6 +61,16 @@ export async function bootServer(
       if (!opts.dataDir) await fs.rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Where a test's picture for the docs goes: tests/.artifacts/ on every run (so that `npm test`
+ * leaves the tree clean), docs/ itself only with UPDATE_DOC_SHOTS=1.
+ */
+export function docShot(name: string): string {
+  const dir = process.env.UPDATE_DOC_SHOTS === '1' ? path.join(ROOT, 'docs') : path.join(ROOT, 'tests', '.artifacts');
+  mkdirSync(dir, { recursive: true });
+  return path.join(dir, name);
 }
 
 export async function launchBrowser(): Promise<Browser> {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API, LevelProblemList } from '../../shared/api.ts';
 import { ExhibitorList } from '../../shared/exhibitor.ts';
 import { ROOT } from '../../server/config.ts';
-import { bootServer, clickStand, hallSettled, hoverStand, launchBrowser, openPage, showStand, standPoint, storeState } from './harness.ts';
+import { bootServer, clickStand, hallSettled, hoverStand, launchBrowser, openPage, showStand, standPoint, storeState, docShot } from './harness.ts';
 
 let server: Awaited<ReturnType<typeof bootServer>>;
 let browser: Browser;
@@ -136,7 +136,7 @@ describe('live reload of floor files', () => {
     const p = await standPoint(page, 'sc-a05');
     await page.mouse.move(p.x, p.y);
     await expect(panel.locator('.layout-panel__cursor').textContent()).resolves.toMatch(/x 5\d(\.5)?, y \d+(\.5)? м/);
-    await page.screenshot({ path: path.join(ROOT, 'docs', 'layout-overlay.png') });
+    await page.screenshot({ path: docShot('layout-overlay.png') });
     await clickStand(page, 'sc-a05');
     await page.waitForFunction(() => window.__expo!.store.getState().copied?.standId === 'sc-a05');
     const copied = await storeState<string>(page, 'copied.text');

@@ -8,7 +8,7 @@ import { ExhibitorList } from '../../shared/exhibitor.ts';
 import { doorstep } from '../../shared/level/stand.ts';
 import { Level } from '../../shared/level/schema.ts';
 import { ROOT } from '../../server/config.ts';
-import { bootServer, clickStand, hallSettled, launchBrowser, openPage, showStand, storeState } from './harness.ts';
+import { bootServer, clickStand, hallSettled, launchBrowser, openPage, showStand, storeState, docShot } from './harness.ts';
 
 const level = (id: string) => Level.parse(JSON.parse(fs.readFileSync(path.join(ROOT, `levels/${id}.json`), 'utf8')));
 const school = level('school');
@@ -105,7 +105,7 @@ describe('personal routes', () => {
     await expect(items.nth(0).getAttribute('class')).resolves.toContain('route-stop--visited');
     await panel.getByRole('button', { name: /Дальше/ }).click();
     await page.waitForFunction((id) => window.__expo!.store.getState().highlightedStandId === id, ids[1]!.split('/')[1]!);
-    await page.screenshot({ path: path.join(ROOT, 'docs', 'route.png') });
+    await page.screenshot({ path: docShot('route.png') });
 
     // The share link opens the same route elsewhere.
     await panel.getByRole('button', { name: /Ссылка/ }).click();

@@ -1,7 +1,7 @@
 // A visitor at a stand, in real headless Chromium against the real server: watches the video
 // with captions, browses the gallery in the lightbox, downloads a material, asks for a call
 // back, swaps a business card for the materials by e-mail, and finds the card remembered
-// after a reload. Screenshots of the stand page go to docs/stand.png and tests/.artifacts/.
+// after a reload. Screenshots of the stand page go to tests/.artifacts/ (docs/stand.png with UPDATE_DOC_SHOTS=1).
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -12,7 +12,7 @@ import { ExhibitorList } from '../../shared/exhibitor.ts';
 import { Level } from '../../shared/level/schema.ts';
 import { StandContent } from '../../shared/standContent.ts';
 import { webinarTime } from '../../client/src/ui/stand/format.ts';
-import { bootServer, hallSettled, launchBrowser } from './harness.ts';
+import { bootServer, hallSettled, launchBrowser, docShot } from './harness.ts';
 
 const read = (p: string) => JSON.parse(fs.readFileSync(path.join(ROOT, p), 'utf8')) as unknown;
 const school = Level.parse(read('levels/school.json'));
@@ -139,7 +139,7 @@ describe('a visitor at a stand', () => {
     await expect.poll(() => events.map((e) => e.kind).sort(), { timeout: 10_000 }).toEqual(['video', 'visit']);
     await expect.poll(async () => (await server.analytics.of(EXHIBITOR.id)).totals.videoPlays, { timeout: 10_000 }).toBe(1);
 
-    await page.screenshot({ path: path.join(ROOT, 'docs', 'stand.png') });
+    await page.screenshot({ path: docShot('stand.png') });
     await ctx.close();
   }, 120_000);
 
