@@ -126,9 +126,12 @@ describe('the exhibitor cabinet', () => {
     await callbackRow.getByLabel('Заметка к заявке: Мария Иванова').fill('Перезвонить в четверг');
     await callbackRow.getByRole('button', { name: 'Сохранить' }).click();
     await callbackRow.getByText('Перезвонить в четверг').waitFor();
-    const saved = await page.evaluate(async (url) => (await fetch(url)).json(), apiPath(API.cabinetLeads, { exhibitorId: 'korablik' }));
-    const maria = (saved as { callback?: { name: string }; status: string; note: string }[]).find((l) => l.callback?.name === 'Мария Иванова');
-    expect(maria).toMatchObject({ status: 'called', note: 'Перезвонить в четверг' });
+    // The table shows a change at once (optimistic); the server has it when the PATCH answers.
+    const serverLead = async () => {
+      const saved = await page.evaluate(async (url) => (await fetch(url)).json(), apiPath(API.cabinetLeads, { exhibitorId: 'korablik' }));
+      return (saved as { callback?: { name: string }; status: string; note: string }[]).find((l) => l.callback?.name === 'Мария Иванова');
+    };
+    await expect.poll(serverLead, { timeout: 10_000 }).toMatchObject({ status: 'called', note: 'Перезвонить в четверг' });
 
     // Filters narrow the table.
     await page.getByLabel('Тип', { exact: true }).selectOption('card');
