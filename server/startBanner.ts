@@ -1,5 +1,5 @@
-// What `npm start` prints once the server listens: where to go (hall, cabinet, the outbox in
-// development), how to log in with the demo accounts, and which settings are still at their
+// What `npm start` prints once the server listens: where to go (hall, programme, cabinet,
+// organisers' console, the outbox in development), how to log in with the demo accounts, and which settings are still at their
 // zero-setup defaults, so a newcomer knows what they are looking at without reading the README.
 
 export interface BannerFacts {
@@ -24,7 +24,9 @@ export function startBanner(facts: BannerFacts): string[] {
   const lines = [
     `virtual-expo is ready (${facts.floors} floors):`,
     `  hall     ${base}/`,
+    `  programme ${base}/programme  (schedule, speakers, the library of recordings)`,
     `  cabinet  ${base}/cabinet`,
+    `  console  ${base}/organiser  (organisers: exhibitors, invitations, the fair at a glance)`,
   ];
   if (facts.demoAccounts) {
     lines.push(

@@ -9,6 +9,8 @@ describe('startBanner', () => {
     const text = startBanner(defaults).join('\n');
     expect(text).toContain('hall     http://127.0.0.1:3000/');
     expect(text).toContain('cabinet  http://127.0.0.1:3000/cabinet');
+    expect(text).toContain('programme http://127.0.0.1:3000/programme');
+    expect(text).toContain('console  http://127.0.0.1:3000/organiser');
     expect(text).toContain('organiser@expo.local / expo-demo-organiser');
     expect(text).toContain('outbox   http://127.0.0.1:3000/dev/outbox');
     expect(text).toContain('no SMTP_URL');
