@@ -1,6 +1,7 @@
 // What `npm start` prints once the server listens: where to go (hall, programme, cabinet,
-// organisers' console, the outbox in development), how to log in with the demo accounts, and which settings are still at their
-// zero-setup defaults, so a newcomer knows what they are looking at without reading the README.
+// organisers' console, the outbox in development), how to log in with the demo accounts, and
+// which settings are still at their zero-setup defaults, so a newcomer knows what they are
+// looking at without reading the README.
 
 export interface BannerFacts {
   /** Where the server listens, e.g. http://127.0.0.1:3000 (0.0.0.0 is shown as 127.0.0.1). */
