@@ -193,6 +193,8 @@ const meta: ProgrammeMeta = {
   timeZone: 'Europe/Moscow',
   acronym: 'expo_2026',
   url: 'https://expo.example.org/',
+  // Day 2 of the main fair, midday: the server moves the sample so that this is "now".
+  sampleAsOf: '2026-04-15T12:10:00+03:00',
 };
 const clusters: Cluster[] = CLUSTERS.map((c) => ({
   id: c.id,

@@ -67,6 +67,12 @@ export interface ServerConfig {
   programmeDir?: string;
   /** Fair time minus real time in ms (FAIR_CLOCK_OFFSET or FAIR_CLOCK_START); default 0: real time. */
   fairClockOffsetMs?: number;
+  /**
+   * Move a sample programme ("sampleAsOf") so that its moment is now (shared/programme/sampleShift.ts).
+   * On from the environment unless FAIR_CLOCK_OFFSET / FAIR_CLOCK_START chose the time; off when unset,
+   * so tests keep the sample's own dates.
+   */
+  moveSampleProgramme?: boolean;
   /** Reload programme files when they change on disk (default true; PROGRAMME_WATCH=0 turns it off). */
   watchProgramme?: boolean;
   /** Stream keys derive from this (STREAM_SECRET); default a random one kept in <dataDir>/stream-secret. */
@@ -195,6 +201,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     maxPendingJoinsPerAddress: positiveInt('MAX_PENDING_JOINS_PER_ADDRESS', env.MAX_PENDING_JOINS_PER_ADDRESS, 10),
     programmeDir: path.resolve(env.PROGRAMME_DIR ?? path.join(ROOT, 'programme')),
     fairClockOffsetMs: fairClockOffsetFrom(env),
+    moveSampleProgramme: !env.FAIR_CLOCK_OFFSET && !env.FAIR_CLOCK_START,
     watchProgramme: env.PROGRAMME_WATCH !== '0',
     streamSecret: env.STREAM_SECRET || undefined,
     streamSrtPortBase: positiveInt('STREAM_SRT_PORT_BASE', env.STREAM_SRT_PORT_BASE, 9000),

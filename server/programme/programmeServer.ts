@@ -26,7 +26,12 @@ export async function startProgramme(
   recordings?: StreamRecordings,
 ): Promise<ProgrammeServer> {
   const dir = config.programmeDir ?? path.join(ROOT, 'programme');
-  const store = new ProgrammeStore(dir, config.quiet ? () => {} : undefined);
+  const store = new ProgrammeStore(
+    dir,
+    config.quiet ? () => {} : undefined,
+    // With a FAIR_CLOCK setting the operator chose the moment: the sample stays where it is.
+    config.moveSampleProgramme && !config.fairClockOffsetMs ? clock.now() : undefined,
+  );
   await store.load();
   const p = store.programme;
   if (p) log(`[programme] ${p.events.length} events, ${p.speakers.length} speakers; fair clock ${new Date(clock.now()).toISOString()}`);

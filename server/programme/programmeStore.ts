@@ -3,6 +3,7 @@
 // the previous good programme stays served, so a half-saved edit never shows to visitors.
 import { formatProblem } from '../../shared/level/validate.ts';
 import type { Programme, ProgrammeEvent, Speaker } from '../../shared/programme/schema.ts';
+import { sampleProgrammeShiftMs, shiftProgramme } from '../../shared/programme/sampleShift.ts';
 import { type ProgrammeProblem, validateProgramme } from '../../shared/programme/validate.ts';
 import { readProgrammeSources } from './readProgramme.ts';
 
@@ -24,11 +25,20 @@ export class ProgrammeStore {
   constructor(
     private readonly dir: string,
     private readonly log: (line: string) => void = (line) => console.error(line),
+    /**
+     * Fair time when the server started: a sample programme ("sampleAsOf") is moved so that its
+     * instant falls here. Fixed for the store's life, so a reload never moves the events again.
+     */
+    private readonly sampleNow?: number,
   ) {}
 
   async load(): Promise<void> {
     const read = await readProgrammeSources(this.dir);
     const result = validateProgramme(read.sources, { readProblems: read.problems });
+    const asOf = result.programme?.meta.sampleAsOf;
+    if (result.programme && asOf && this.sampleNow !== undefined) {
+      result.programme = shiftProgramme(result.programme, sampleProgrammeShiftMs(asOf, this.sampleNow));
+    }
     const before = this.problems.map(formatProblem).join('\n');
     this.problems = result.problems;
     for (const p of this.problems) this.log(`[programme] refused: ${formatProblem(p)}`);

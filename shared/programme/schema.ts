@@ -187,6 +187,10 @@ export const ProgrammeMeta = z
       .optional()
       .meta({ description: 'Short name used in exports, e.g. "expo_2026".' }),
     url: HttpsUrl.optional().meta({ description: 'Public address of the fair, used for absolute links in exports.' }),
+    sampleAsOf: IsoInstant.optional().meta({
+      description:
+        'Only in a sample programme: the instant it is written around. Unless a FAIR_CLOCK setting is given, the server moves every event by whole half-hours so that this instant is "now" when it starts, so a demo on any day has ended, live and upcoming events. Leave it out in a real programme.',
+    }),
   })
   .meta({ title: 'The business programme', description: 'The fair’s programme: title and time zone.' });
 export type ProgrammeMeta = z.infer<typeof ProgrammeMeta>;

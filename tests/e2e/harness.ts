@@ -36,6 +36,8 @@ export async function bootServer(
     /** The business programme's folder (default programme/) and the fair clock's shift. */
     programmeDir?: string;
     fairClockOffsetMs?: number;
+    /** Move the sample programme to now, as `npm start` does (default: its own dates). */
+    moveSampleProgramme?: boolean;
   } = {},
 ): Promise<RunningServer & { dataDir: string }> {
   const dataDir = opts.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'expo-e2e-')));
@@ -51,6 +53,7 @@ export async function bootServer(
     roomCapacity: opts.roomCapacity,
     programmeDir: opts.programmeDir,
     fairClockOffsetMs: opts.fairClockOffsetMs,
+    moveSampleProgramme: opts.moveSampleProgramme,
   });
   return {
     ...server,

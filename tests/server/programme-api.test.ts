@@ -42,6 +42,18 @@ describe('programme API on the sample programme, real time', () => {
     expect(Object.keys(body.speakers[0]!).sort()).toEqual(['affiliation', 'id', 'name', 'photo']);
   });
 
+  it('moves the sample so that a plain start, on any day, has ended, live and upcoming events', async () => {
+    // As `npm start` without a FAIR_CLOCK setting configures it.
+    const moved = await bootServer({ moveSampleProgramme: true });
+    const { body } = await get<ProgrammeView>(moved, API.programme).finally(() => moved.close());
+    const count = (s: string) => body.events.filter((e) => e.state === s).length;
+    expect(count('live')).toBeGreaterThan(3);
+    expect(count('recording-ready')).toBeGreaterThan(10);
+    expect(count('upcoming')).toBeGreaterThan(100);
+    // Whole half-hours: the sample's quarter-hour starts stay on quarter-hours, in Moscow time.
+    for (const e of body.events) expect(e.start).toMatch(/T\d{2}:(00|15|30|45):00\+03:00$/);
+  });
+
   it('serves an event page with its people and what follows in the cluster, and a speaker page', async () => {
     const { body: all } = await get<ProgrammeView>(server, API.programme);
     const first = all.events.find((e) => e.stage === 'main')!;
