@@ -6,7 +6,6 @@
 // once and in order. Bounded in time; loopback only.
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -16,6 +15,7 @@ import { CHAT_PAGE_MAX, type ChatMessage, type ChatPage, type ChatPostResult } f
 import { CHAT_CLIENT_MSG, CHAT_SERVER_MSG, PROTOCOL_VERSION, ROOMS } from '../shared/protocol.ts';
 import { ROOT } from '../server/config.ts';
 import { visitorClient } from '../tests/fixtures/visitor.ts';
+import { cpuTicks, freePort, pct, rssMb } from './lib/measure.ts';
 
 const STAND = process.env.BENCH_STAND ?? 'sc-a11';
 const LISTENERS = Number(process.env.BENCH_LISTENERS ?? 500);
@@ -29,9 +29,6 @@ const WORKERS = Math.max(2, os.cpus().length);
 /** One clock for every thread of this process: ms since the epoch, sub-millisecond. */
 const now = () => performance.timeOrigin + performance.now();
 
-function pct(sorted: number[], p: number): number {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! : NaN;
-}
 
 // --- workers ------------------------------------------------------------------------------
 //
@@ -193,27 +190,8 @@ function worker(): void {
 
 // --- main: the server, the threads, the figures --------------------------------------------
 
-function cpuTicks(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return Number(fields[11]) + Number(fields[12]); // utime + stime, clock ticks
-}
 
-function rssMb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-}
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function startServer(port: number, dataDir: string): Promise<ChildProcess> {
   // `--import tsx` keeps the server in this one process, so its CPU and RSS are what we read.

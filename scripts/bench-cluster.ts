@@ -4,31 +4,23 @@
 // and each process's CPU while they do. Bounded: BENCH_VISITORS (default 200) visitors,
 // BENCH_HOLD_S (default 10) seconds of holding, ROOM_CAPACITY half the visitors, so two
 // floor instances (in two processes when there are two).
-import fs from 'node:fs';
 import { Client, type Room } from '@colyseus/sdk';
 import { Redis } from 'ioredis';
 import { PROTOCOL_VERSION, ROOMS, SERVER_MSG } from '../shared/protocol.ts';
 import { startCluster } from '../tests/cluster/cluster.ts';
 import { freshDatabase, testPostgres, testRedis } from '../tests/fixtures/services.ts';
 import { visitorCookie } from '../tests/fixtures/visitor.ts';
+import { cpuTicks, pct } from './lib/measure.ts';
 
 const VISITORS = Number(process.env.BENCH_VISITORS ?? 200);
 const HOLD_MS = Number(process.env.BENCH_HOLD_S ?? 10) * 1000;
 const JOINS_IN_FLIGHT = 10;
 
-function cpuTicks(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return Number(fields[11]) + Number(fields[12]); // utime + stime, clock ticks (100 per second)
-}
 
 async function commandsProcessed(redis: Redis): Promise<number> {
   return Number(/total_commands_processed:(\d+)/.exec(await redis.info('stats'))?.[1] ?? 0);
 }
 
-function pct(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
-}
 
 interface Row {
   processes: number;
@@ -90,8 +82,8 @@ async function run(processes: number, redisUrl: string, databaseUrl: string): Pr
     return {
       processes,
       joinsPerS: Math.round((rooms.length / joinMs) * 1000),
-      joinP50: Math.round(pct(latencies, 50)),
-      joinP99: Math.round(pct(latencies, 99)),
+      joinP50: Math.round(pct(latencies, 0.5)),
+      joinP99: Math.round(pct(latencies, 0.99)),
       errors,
       redisPerS: Math.round((c1 - c0) / held),
       cpu,

@@ -11,7 +11,6 @@
 // Bounded in time; loopback only. Viewers and server share the machine.
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
@@ -22,6 +21,7 @@ import { parsePlaylist } from '../server/stream/playlist.ts';
 import type { BroadcastInfo } from '../server/stream/streamHall.ts';
 import { testSourcePushArgs } from '../server/stream/testSource.ts';
 import { DEMO_ACCOUNTS } from './demo-accounts.ts';
+import { cpuTicks, freePort, pct } from './lib/measure.ts';
 
 const VIEWERS = Number(process.env.BENCH_VIEWERS ?? 1000);
 const SOCKETS = Number(process.env.BENCH_SOCKETS ?? 256);
@@ -32,16 +32,7 @@ const TICKS = 100;
 
 const now = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.floor(p * s.length))]! : NaN;
-};
 
-function cpuTicks(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return Number(fields[11]) + Number(fields[12]);
-}
 
 async function cpuOver(pid: number, seconds: number): Promise<number> {
   const c0 = cpuTicks(pid);
@@ -50,16 +41,6 @@ async function cpuOver(pid: number, seconds: number): Promise<number> {
   return ((cpuTicks(pid) - c0) / TICKS / ((now() - t0) / 1000)) * 100;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function startServer(port: number, dataDir: string, lowRung: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/main.ts')], {
@@ -227,6 +208,7 @@ async function viewer(i: number): Promise<void> {
 }
 
 await Promise.all(Array.from({ length: VIEWERS }, (_, i) => viewer(i)));
+for (const xs of [lat.playlist, lat.segment]) xs.sort((a, b) => a - b);
 const secs = (now() - t0) / 1000;
 const serverCpu = ((cpuTicks(serverPid) - c0) / TICKS / secs) * 100;
 await probe;
@@ -237,7 +219,7 @@ rows.push(
     `${(bytes / secs / 2 ** 20).toFixed(1)} MiB/s; server CPU ${serverCpu.toFixed(0)} % of one core; errors ${errors}; polls slower than 2 s ${behind}`,
 );
 
-const listed = [...firstSeen.values()].slice(1).map((s) => s.seen - (s.pdt + s.dur * 1000));
+const listed = [...firstSeen.values()].slice(1).map((s) => s.seen - (s.pdt + s.dur * 1000)).sort((a, b) => a - b);
 const ingestDelay = firstPdt - copy.senderStart;
 const g2g = pct(listed, 0.5) + 2 * 2000 + ingestDelay;
 rows.push(

@@ -9,11 +9,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { API, apiPath } from '../shared/api.ts';
 import { ROOT } from '../server/config.ts';
+import { freePort, pct } from './lib/measure.ts';
 
 const PARALLEL = Number(process.env.BENCH_PARALLEL ?? 80);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -23,20 +23,7 @@ const REFUSED_PAUSE_MS = Number(process.env.BENCH_REFUSED_PAUSE_MS ?? 200);
 const EXHIBITOR = process.env.BENCH_EXHIBITOR ?? 'teplyj-dom';
 const HARD_LIMIT_MS = 3 * 60_000;
 
-function pct(sorted: number[], p: number): number {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! : NaN;
-}
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function startServer(port: number, dataDir: string): Promise<ChildProcess> {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, QUIET: '1', LEVELS_WATCH: '0', TRUST_PROXY: '1' };

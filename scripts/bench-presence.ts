@@ -17,6 +17,7 @@ import { doorstep } from '../shared/level/stand.ts';
 import { CLIENT_MSG, type PeopleDelta, PROTOCOL_VERSION, ROOMS, SERVER_MSG, type Welcome, toDm } from '../shared/protocol.ts';
 import { ROOT } from '../server/config.ts';
 import { seededRandom } from '../shared/random.ts';
+import { cpuTicks, pct, rssMb } from './lib/measure.ts';
 
 const FLOOR = 'school';
 const SIZES = (process.env.BENCH_SIZES ?? '250,500,1000,2000').split(',').map(Number).filter((n) => n > 0);
@@ -168,16 +169,7 @@ class Bot {
   }
 }
 
-function cpuTicks(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return Number(fields[11]) + Number(fields[12]); // utime + stime, clock ticks
-}
 
-function rssMb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-}
 
 async function startServer(port: number, naive: boolean): Promise<ChildProcess> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'expo-bench-presence-'));
@@ -216,9 +208,6 @@ async function startServer(port: number, naive: boolean): Promise<ChildProcess> 
   throw new Error('server did not start');
 }
 
-function pct(sorted: number[], p: number): number {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! : NaN;
-}
 
 interface Row {
   mode: string;

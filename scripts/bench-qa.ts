@@ -7,7 +7,6 @@
 // loopback only. Watchers live in worker threads and count frames without decoding them.
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
@@ -17,6 +16,7 @@ import { PROTOCOL_VERSION, ROOMS } from '../shared/protocol.ts';
 import { type Poll, QA_CLIENT_MSG, QA_SERVER_MSG, type QaReplies, REACTIONS, type Question } from '../shared/qa.ts';
 import { ROOT } from '../server/config.ts';
 import { visitorClient } from '../tests/fixtures/visitor.ts';
+import { cpuTicks, freePort, pct, rssMb } from './lib/measure.ts';
 
 const EVENT = process.env.BENCH_EVENT ?? 'main-d2-higher-education-1';
 const WATCHERS = Number(process.env.BENCH_WATCHERS ?? 1000);
@@ -32,9 +32,6 @@ const PROBES = 10;
 const now = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function pct(sorted: number[], p: number): number {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! : NaN;
-}
 
 // --- workers ------------------------------------------------------------------------------
 
@@ -155,26 +152,8 @@ function worker(): void {
 
 // --- main -------------------------------------------------------------------------------
 
-function cpuTicks(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return Number(fields[11]) + Number(fields[12]);
-}
 
-function rssMb(pid: number): number {
-  return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-}
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function startServer(port: number, dataDir: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/main.ts')], {

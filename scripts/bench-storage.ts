@@ -18,6 +18,7 @@ import { realDisk } from '../server/storage/lowdb/durableFile.ts';
 import pg from 'pg';
 import { openPostgresStorage } from '../server/storage/postgres/postgresStorage.ts';
 import { startPostgres } from '../tests/fixtures/services.ts';
+import { pct } from './lib/measure.ts';
 
 const { values } = parseArgs({ options: { leads: { type: 'string', default: '500' }, dir: { type: 'string' }, 'no-pg': { type: 'boolean' } } });
 const N = Number(values.leads);
@@ -37,9 +38,6 @@ function lead(): Lead {
   };
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 async function run(fsync: boolean, parallel: number): Promise<string> {
   const base = values.dir ?? os.tmpdir();
@@ -60,7 +58,7 @@ async function run(fsync: boolean, parallel: number): Promise<string> {
     await storage.close();
     times.sort((a, b) => a - b);
     const size = (await fs.stat(path.join(dir, 'leads.json'))).size;
-    return `| ${fsync ? 'yes' : 'no'} | ${parallel} | ${N} | ${Math.round((N / total) * 1000)} | ${percentile(times, 50).toFixed(2)} | ${percentile(times, 99).toFixed(2)} | ${(size / 1024).toFixed(0)} |`;
+    return `| ${fsync ? 'yes' : 'no'} | ${parallel} | ${N} | ${Math.round((N / total) * 1000)} | ${pct(times, 0.5).toFixed(2)} | ${pct(times, 0.99).toFixed(2)} | ${(size / 1024).toFixed(0)} |`;
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
@@ -91,7 +89,7 @@ async function runPostgres(url: string, parallel: number): Promise<string> {
     const total = performance.now() - t0;
     times.sort((a, b) => a - b);
     const { rows } = await admin.query<{ size: string }>('SELECT pg_total_relation_size($1::regclass)::text AS size', [`"${schema}".leads`]);
-    return `| PostgreSQL | ${parallel} | ${N} | ${Math.round((N / total) * 1000)} | ${percentile(times, 50).toFixed(2)} | ${percentile(times, 99).toFixed(2)} | ${(Number(rows[0]?.size ?? 0) / 1024).toFixed(0)} |`;
+    return `| PostgreSQL | ${parallel} | ${N} | ${Math.round((N / total) * 1000)} | ${pct(times, 0.5).toFixed(2)} | ${pct(times, 0.99).toFixed(2)} | ${(Number(rows[0]?.size ?? 0) / 1024).toFixed(0)} |`;
   } finally {
     await storage.close();
     await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);

@@ -4,27 +4,17 @@
 // a restart the visitor arrives at the floor's arrival point (before a restart, a rejoin puts
 // them back where they stood: tests/rooms/presence.test.ts).
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { bootServer, hallSettled, launchBrowser, openPage } from './harness.ts';
+import { freePort } from '../../scripts/lib/measure.ts';
 
 let browser: Browser;
 let dataDir: string;
 const servers: { close(): Promise<void> }[] = [];
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const port = (probe.address() as net.AddressInfo).port;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'expo-e2e-restart-'));

@@ -4,7 +4,6 @@
 // gets a visitor cookie once when a join is refused without one, stops for good on an
 // outdated protocol, and never joins again once disposed.
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Client as SdkClient } from '@colyseus/sdk';
@@ -16,6 +15,7 @@ import { isOutdated } from '../../client/src/net/outdated.ts';
 import type { FloorProtocol } from '../../client/src/net/typedRoom.ts';
 import { bootServer } from '../e2e/harness.ts';
 import { visitorClient, visitorCookie } from '../fixtures/visitor.ts';
+import { freePort } from '../../scripts/lib/measure.ts';
 
 type Server = Awaited<ReturnType<typeof bootServer>>;
 
@@ -23,16 +23,6 @@ let dataDir: string;
 let port: number;
 let server: Server | null = null;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const p = (probe.address() as net.AddressInfo).port;
-      probe.close(() => resolve(p));
-    });
-  });
-}
 
 async function boot(): Promise<Server> {
   server = await bootServer({ port, dataDir });
