@@ -20,6 +20,9 @@ import {
 } from './schema.ts';
 import { windowOf } from './time.ts';
 
+/** /programme/<these> are pages, not events (client/src/programme/paths.ts). */
+export const RESERVED_EVENT_IDS: readonly string[] = ['library', 'my', 'tracks'];
+
 /**
  * A problem as the floors print it. A warning (a person in two events at once: sometimes
  * meant, as a moderator opening two sessions) is printed but does not refuse the programme.
@@ -215,6 +218,9 @@ export function validateProgramme(
     const first = eventAt.get(e.id);
     if (first) problems.push({ file, path: at('id'), message: `duplicate event id "${e.id}" (already used in ${where(first)})` });
     else eventAt.set(e.id, p);
+    if (RESERVED_EVENT_IDS.includes(e.id)) {
+      problems.push({ file, path: at('id'), message: `"${e.id}" is the address of a programme page (/programme/${e.id}); choose another event id` });
+    }
 
     if (!clusterById.has(e.cluster)) {
       problems.push({ file, path: at('cluster'), message: `"${e.cluster}" is not a cluster in clusters.json${hint(e.cluster, clusterIds)}` });

@@ -93,6 +93,14 @@ describe('validateProgramme', () => {
     ]);
   });
 
+  it('refuses an event id that is the address of a programme page', () => {
+    const out = problemsOf({ 'a.json': [ev('library', '2026-04-14T10:00:00+03:00'), ev('tracks', '2026-04-14T12:00:00+03:00')] });
+    expect(out).toEqual([
+      expect.stringMatching(/a\.json:\d+:\d+ events\[0\]\.id: "library" is the address of a programme page \(\/programme\/library\); choose another event id$/),
+      expect.stringMatching(/events\[1\]\.id: "tracks" is the address of a programme page/),
+    ]);
+  });
+
   it('warns about a person in two events at once but serves the programme', () => {
     const r = validateProgramme(
       sources({ 'a.json': [ev('x', '2026-04-14T10:00:00+03:00'), ev('y', '2026-04-14T10:15:00+03:00', { cluster: 'preschool', moderator: 'orlov-pavel' })] }),
