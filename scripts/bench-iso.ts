@@ -1,8 +1,9 @@
 // Benchmark of the hall's two views (plan and 3D) on the school floor and the 2 000-stand
 // stress floor with 500 simulated visitors: first floor drawn, our per-frame CPU (median and
 // p95 of update + Pixi's submission, from `__expo.hall().stats()`), WebGL draw calls per
-// frame, display objects, JS heap. Prints a table; no assertions. With --shots it instead
-// writes the README screenshots docs/hall-3d-*.png (both views, overview and close-up).
+// frame, display objects, plan labels placed, JS heap. Prints a table; no assertions. With
+// --shots it instead writes the README screenshots docs/hall-3d-*.png (both views, overview
+// and close-up) and docs/hall-plan-*.png (the plan's labels: overview, mid zoom, phone).
 //
 // Run: npx tsx scripts/bench-iso.ts [--shots]   (needs a built client: npm run build)
 // SwiftShader renders WebGL in software here, so frame rate means nothing; CPU per frame does.
@@ -57,6 +58,8 @@ async function open(browser: Awaited<ReturnType<typeof chromium.launch>>, url: s
   const page = await browser.newPage({ viewport: VIEWPORT });
   await page.addInitScript(() => localStorage.setItem('expo.profile', JSON.stringify({ name: 'Бенчмарк', colour: 1 })));
   await page.addInitScript(countDraws);
+  // Everything drawn (SwiftShader would otherwise turn on light mode, which hides logos).
+  await page.addInitScript(() => localStorage.setItem('expo.lightMode', 'off'));
   await page.goto(`${url}/floor/${floor}?view=${view}`);
   await ready(page, floor);
   await page.waitForFunction(() => performance.getEntriesByName('expo:floor-drawn').length > 0, undefined, { timeout: 30_000 });
@@ -104,24 +107,60 @@ async function measure(page: Page, zoom: 'overview' | 'close', size: { width: nu
     const s = window.__expo!.hall()!.stats();
     const draws = (window as unknown as { __draws: number }).__draws;
     const heap = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN;
-    return { ...s, drawsPerFrame: s.frames ? draws / s.frames : 0, heapMB: heap / 1024 ** 2 };
+    return { ...s, drawsPerFrame: s.frames ? draws / s.frames : 0, heapMB: heap / 1024 ** 2, labels: window.__expo!.hall()!.planLabels().length };
   });
+}
+
+/** Waits until labels, logos and 3D names the view wants are all built (they come a few per frame). */
+async function built(page: Page): Promise<void> {
+  await page
+    .waitForFunction(
+      () => {
+        const h = window.__expo!.hall() as unknown as Record<string, { pending?: boolean } | null>;
+        return h.settled && !h.labels?.pending && !h.logos?.pending && !h.iso?.pending;
+      },
+      undefined,
+      { timeout: 60_000, polling: 250 },
+    )
+    .catch(() => console.warn('labels still pending; shot taken anyway'));
+  await page.waitForTimeout(500);
 }
 
 async function shots(browser: Awaited<ReturnType<typeof chromium.launch>>, url: string): Promise<void> {
   for (const view of ['plan', '3d'] as const) {
     const { page } = await open(browser, url, 'school', view);
-    await page.waitForTimeout(1500);
+    await built(page);
     await page.screenshot({ path: path.join(ROOT, 'docs', `hall-3d-${view}-overview.png`) });
-    await page.evaluate(() => {
-      const h = window.__expo!.hall()!;
-      h.moveCameraTo({ x: 52, y: 30 });
-      for (let i = 0; i < 5; i++) h.zoomBy(1.4);
-    });
-    await page.waitForTimeout(2500);
-    await page.screenshot({ path: path.join(ROOT, 'docs', `hall-3d-${view}-close.png`) });
+    if (view === 'plan') await page.screenshot({ path: path.join(ROOT, 'docs', 'hall-plan-overview.png') });
+    for (const [name, steps] of [['mid', 2], ['close', 5]] as const) {
+      if (view === '3d' && name === 'mid') continue;
+      await page.evaluate((n) => {
+        const h = window.__expo!.hall()!;
+        h.fitFloor();
+        h.moveCameraTo({ x: 52, y: 30 });
+        for (let i = 0; i < n; i++) h.zoomBy(1.4);
+      }, steps);
+      await page.waitForTimeout(800);
+      await built(page);
+      if (name === 'close') await page.screenshot({ path: path.join(ROOT, 'docs', `hall-3d-${view}-close.png`) });
+      if (view === 'plan') await page.screenshot({ path: path.join(ROOT, 'docs', `hall-plan-${name}.png`) });
+    }
     await page.close();
   }
+  const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await phone.addInitScript(() => localStorage.setItem('expo.profile', JSON.stringify({ name: 'Гость', colour: 1 })));
+  await phone.addInitScript(() => localStorage.setItem('expo.lightMode', 'off'));
+  await phone.goto(`${url}/floor/school?view=plan`);
+  await ready(phone, 'school');
+  await phone.evaluate(() => {
+    const h = window.__expo!.hall()!;
+    h.moveCameraTo({ x: 52, y: 30 });
+    h.zoomBy(1.6);
+  });
+  await phone.waitForTimeout(800);
+  await built(phone);
+  await phone.screenshot({ path: path.join(ROOT, 'docs', 'hall-plan-phone.png') });
+  await phone.close();
 }
 
 async function main(): Promise<void> {
@@ -136,7 +175,8 @@ async function main(): Promise<void> {
     dataDir,
     levelsDir,
     assetsDir: path.join(ROOT, 'assets'),
-    clientDir: path.join(ROOT, 'dist', 'client'),
+    // CLIENT_DIR: a build of one's own, when others rebuild dist/ meanwhile.
+    clientDir: process.env.CLIENT_DIR ?? path.join(ROOT, 'dist', 'client'),
     seedFile: path.join(ROOT, 'assets', 'seed', 'exhibitors.json'),
     quiet: true,
   });
@@ -145,7 +185,7 @@ async function main(): Promise<void> {
     if (doShots) return await shots(browser, server.url);
     // The largest sample floor and the 2 000-stand stress floor.
     const floors = (await fs.readdir(levelsDir)).filter((f) => f === 'school.json' || f.startsWith('stress'));
-    const lines = ['| Floor | View | Walkers | Zoom | First drawn ms | Frames | CPU median ms | CPU p95 ms | Draw calls/frame | Objects | JS heap MB |', '|---|---|---|---|---|---|---|---|---|---|---|'];
+    const lines = ['| Floor | View | Walkers | Zoom | First drawn ms | Frames | CPU median ms | CPU p95 ms | Draw calls/frame | Objects | Plan labels | JS heap MB |', '|---|---|---|---|---|---|---|---|---|---|---|---|'];
     for (const file of floors) {
       const level = JSON.parse(await fs.readFile(path.join(levelsDir, file), 'utf8')) as { id: string; size: { width: number; height: number } };
       for (const view of ['plan', '3d']) {
@@ -155,7 +195,7 @@ async function main(): Promise<void> {
           for (const zoom of ['overview', 'close'] as const) {
             const r = await measure(page, zoom, level.size);
             lines.push(
-              `| ${level.id} | ${view} | ${walkers} | ${zoom} | ${Math.round(drawnMs)} | ${r.frames} | ${r.medianMs.toFixed(2)} | ${r.p95Ms.toFixed(2)} | ${r.drawsPerFrame.toFixed(0)} | ${r.displayObjects} | ${r.heapMB.toFixed(0)} |`,
+              `| ${level.id} | ${view} | ${walkers} | ${zoom} | ${Math.round(drawnMs)} | ${r.frames} | ${r.medianMs.toFixed(2)} | ${r.p95Ms.toFixed(2)} | ${r.drawsPerFrame.toFixed(0)} | ${r.displayObjects} | ${r.labels} | ${r.heapMB.toFixed(0)} |`,
             );
             console.log(lines[lines.length - 1]);
           }

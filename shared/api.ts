@@ -69,8 +69,24 @@ export const API = {
   programmeSpeaker: '/api/programme/speakers/:speakerId',
   /** The fair clock: real time unless FAIR_CLOCK_OFFSET / FAIR_CLOCK_START shift it. */
   programmeClock: '/api/programme/clock',
+  /** Events live now and when that next changes (the hall's banner and stage landmarks). */
+  programmeOnAir: '/api/programme/on-air',
   /** Programme-file problems refused now, formatted "file:line:col path: message". */
   programmeProblems: '/api/programme/problems',
+  // "My programme" of the visitor asking (signed visitor cookie; nobody can name another's).
+  myProgramme: '/api/programme/my',
+  /** POST { eventId, starred }. */
+  myProgrammeStars: '/api/programme/my/stars',
+  /** PUT { leadMinutes, email | null, consent }. */
+  myProgrammeReminders: '/api/programme/my/reminders',
+  /** POST: a new calendar-feed address (the old one stops working). */
+  myProgrammeFeed: '/api/programme/my/feed',
+  /** POST: a one-time code (and link) that moves this programme to another browser. */
+  myProgrammeTransfer: '/api/programme/my/transfer',
+  /** POST { code }: this browser takes over the programme the code was made for. */
+  myProgrammeRedeem: '/api/programme/my/transfer/redeem',
+  /** The subscribable calendar of a visitor's starred events; the token is the secret. */
+  programmeFeed: '/api/programme/feed/:token.ics',
 
   // The stream hall (server/stream): HLS files, a public status, the broadcasters' API.
   /** HLS playlists and segments: /streams/<eventId>/index.m3u8 (a closed playlist is the recording). */
@@ -78,6 +94,8 @@ export const API = {
   streamPlaylist: '/streams/:eventId/index.m3u8',
   /** Public: is the event's stream on, is its recording ready (no key). */
   streamStatus: '/api/stream/events/:eventId',
+  /** Public, ended events only: approved questions and comments with their times, for the replay. */
+  qaReplay: '/api/qa/events/:eventId/replay',
   /** Organisers and moderators: every stage with its port, state and event. */
   broadcastStages: '/api/broadcast/stages',
   /** Organisers and moderators: ingest URL and key, state and stats of the event's stage. */
@@ -87,6 +105,12 @@ export const API = {
   broadcastLive: '/api/broadcast/events/:eventId/live',
   /** POST: close the listener; the playlist ends and is the recording. */
   broadcastEnd: '/api/broadcast/events/:eventId/end',
+  /** POST (organisers): a new stream key for the event's stage; refused while the stage is live. */
+  broadcastKey: '/api/broadcast/events/:eventId/key',
+  /** GET: the event's assigned moderators (and, for organisers, whom they may assign); PUT (organisers): replace them. */
+  broadcastModerators: '/api/broadcast/events/:eventId/moderators',
+  /** The broadcast page (client/qa.html): key, ingest, what the server receives, go live / end, viewers. */
+  broadcastPage: '/broadcast/:eventId',
 
   // The organisers' console (organiser role; 401 without a session, 403 for other roles).
   organiserOverview: '/api/organiser/overview',
@@ -137,7 +161,8 @@ export type FloorSummary = z.infer<typeof FloorSummary>;
 export const ApiError = z.object({ error: z.string(), details: z.array(z.string()).optional() });
 export type ApiError = z.infer<typeof ApiError>;
 
-export const DirectoryEntry = z.object({ floor: z.string(), stand: z.string(), exhibitor: z.string() });
+/** `booth` is the stand's booth number on its floor's plan (shared/plan/boothNumbers.ts). */
+export const DirectoryEntry = z.object({ floor: z.string(), stand: z.string(), exhibitor: z.string(), booth: z.string().optional() });
 export type DirectoryEntry = z.infer<typeof DirectoryEntry>;
 
 export const UploadResult = z.object({ path: z.string(), type: z.string(), size: z.number().int(), name: z.string() });

@@ -85,8 +85,12 @@ export interface ChatError {
 export type ChatPostResult = { ok: true; message: ChatMessage } | ChatError;
 export type ChatActionResult = { ok: true; until?: number } | ChatError;
 
-/** Staff of a stand connected now (the inbox or the chat open), as visitors see them. */
-export const StaffOnline = z.object({ name: z.string() });
+/**
+ * Staff of a stand connected now (any cabinet page open), as visitors see them; `away` when
+ * none of that person's cabinet pages had input for a while or all are hidden
+ * (shared/staffPresence.ts decides; absent means active).
+ */
+export const StaffOnline = z.object({ name: z.string(), away: z.literal(true).optional() });
 export type StaffOnline = z.infer<typeof StaffOnline>;
 
 /** Who this connection is in the room. */

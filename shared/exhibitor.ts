@@ -13,6 +13,19 @@ export const Contacts = z.strictObject({
 });
 export type Contacts = z.infer<typeof Contacts>;
 
+/**
+ * The card's texts in English, each optional: a visitor reading in English sees these where
+ * they are given and the Russian text (marked lang="ru") where not. The name is the brand and
+ * is shown as it is in both languages.
+ */
+export const ExhibitorEnglish = z.strictObject({
+  short: z.string().max(200).optional(),
+  description: z.string().max(4000).optional(),
+  city: z.string().max(80).optional(),
+  address: z.string().max(200).optional(),
+});
+export type ExhibitorEnglish = z.infer<typeof ExhibitorEnglish>;
+
 export const Exhibitor = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
   name: z.string().min(1).max(120),
@@ -26,6 +39,7 @@ export const Exhibitor = z.strictObject({
   contacts: Contacts,
   /** City of the head office, shown on the stand page. */
   city: z.string().max(80).optional(),
+  en: ExhibitorEnglish.optional(),
 });
 export type Exhibitor = z.infer<typeof Exhibitor>;
 

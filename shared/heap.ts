@@ -25,6 +25,16 @@ export class MinHeap<T> {
     keys[i] = key;
   }
 
+  /** The smallest key without removing its item; undefined when empty. */
+  peekKey(): number | undefined {
+    return this.keys[0];
+  }
+
+  /** The item with the smallest key, left in place. */
+  peek(): T | undefined {
+    return this.items[0];
+  }
+
   /** Removes and returns the item with the smallest key. */
   pop(): T | undefined {
     const items = this.items;

@@ -187,7 +187,7 @@ export interface Counts {
   floors: Record<string, number>;
   /** Instances of this floor's room, more than one when a floor overflows. */
   instances: number;
-  /** Stands of this floor whose staff are online (chat or cabinet inbox open). */
+  /** Stands of this floor whose staff are online (a cabinet page open and in use; away staff are not). */
   staff?: string[];
 }
 
@@ -233,6 +233,8 @@ export const CHAT_CLIENT_MSG = {
   mute: 'mute',
   /** Staff: everything up to this id in a thread is read (inbox unread counts). */
   read: 'read',
+  /** Staff: this cabinet page went idle or hidden (true) or is in use again (false); no answer. */
+  away: 'away',
 } as const;
 
 /** Messages a stand chat room sends. */
@@ -241,7 +243,7 @@ export const CHAT_SERVER_MSG = {
   welcome: 'chatWelcome',
   /** New or changed (deleted) messages, oldest first, in threads the client may see: ChatMessage[]. */
   message: 'chatMessage',
-  /** Staff online on this stand changed. */
+  /** Staff online on this stand, or their away state, changed. */
   staff: 'chatStaff',
   /** To a visitor just muted: until when. */
   muted: 'chatMuted',
@@ -272,6 +274,7 @@ export const CHAT_CLIENT_SCHEMAS = {
   [CHAT_CLIENT_MSG.remove]: z.object({ id: MessageId }),
   [CHAT_CLIENT_MSG.mute]: z.object({ id: MessageId, minutes: z.number().int().min(1).max(MUTE_MINUTES_MAX) }),
   [CHAT_CLIENT_MSG.read]: z.object({ thread: ChatThread, upTo: MessageId }),
+  [CHAT_CLIENT_MSG.away]: z.object({ away: z.boolean() }),
 } as const;
 
 export type ChatClientMsg = { [K in keyof typeof CHAT_CLIENT_SCHEMAS]: z.infer<(typeof CHAT_CLIENT_SCHEMAS)[K]> };
@@ -285,6 +288,7 @@ export interface ChatReplies {
   remove: ChatActionResult;
   mute: ChatActionResult;
   read: ChatError | undefined;
+  away: ChatError | undefined;
 }
 /** Stand chat, server → client: message name → payload. */
 export interface ChatServerMessages {

@@ -4,6 +4,7 @@
 // No clocks or I/O: the server stamps ids and times.
 import { z } from 'zod';
 import { MUTE_MINUTES_MAX, cleanChatText, textLength } from './chat.ts';
+import type { Announcement } from './organiser.ts';
 
 /** Longest question and comment, in characters after cleaning. */
 export const QUESTION_MAX = 500;
@@ -228,6 +229,8 @@ export const QA_SERVER_MSG = {
   reactions: 'qaReactions',
   settings: 'qaSettings',
   muted: 'qaMuted',
+  /** An organiser's announcement to the viewers of this event (server/organiser/eventRooms.ts). */
+  announcement: 'qaAnnouncement',
 } as const;
 
 export const QaJoinOptions = z.object({
@@ -315,4 +318,5 @@ export interface QaServerMessages {
   qaReactions: QaReactionsMsg;
   qaSettings: { slowModeSeconds: number };
   qaMuted: { until: number | null };
+  qaAnnouncement: Announcement;
 }

@@ -7,6 +7,8 @@ export interface SearchDoc {
   /** Category titles in every language, so either language finds it. */
   categories: string[];
   short: string;
+  /** Booth numbers ("A01"): a query equal to one, or its start, ranks with the names. */
+  codes?: string[];
 }
 
 export function normalise(text: string): string {
@@ -20,9 +22,11 @@ export function searchDocs<T extends SearchDoc>(docs: readonly T[], query: strin
   for (const doc of docs) {
     const name = normalise(doc.name);
     let score = -1;
-    if (name.startsWith(q)) score = 0;
+    if (doc.codes?.some((c) => normalise(c) === q)) score = 0;
+    else if (name.startsWith(q)) score = 0;
     else if (name.split(' ').some((w) => w.startsWith(q))) score = 1;
     else if (name.includes(q)) score = 2;
+    else if (q.length >= 2 && doc.codes?.some((c) => normalise(c).startsWith(q))) score = 2;
     else if (doc.categories.some((c) => normalise(c).includes(q))) score = 3;
     else if (normalise(doc.short).includes(q)) score = 4;
     if (score >= 0) scored.push({ doc, score });

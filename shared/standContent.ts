@@ -20,8 +20,13 @@ export const Captions = z.strictObject({
   src: MediaPath,
 });
 
+// English beside the Russian, per item and each field optional (shared/localized.ts picks the
+// text to show and falls back to Russian).
+const EnglishTitle = z.strictObject({ title: z.string().max(200).optional() });
+
 export const StandVideo = z.strictObject({
   title: z.string().min(1).max(200),
+  en: EnglishTitle.optional(),
   src: MediaPath,
   poster: MediaPath.optional(),
   captions: z.array(Captions).max(4).default([]),
@@ -32,6 +37,7 @@ export const GalleryItem = z.strictObject({
   id: Id,
   title: z.string().min(1).max(120),
   description: z.string().max(1000).default(''),
+  en: z.strictObject({ title: z.string().max(120).optional(), description: z.string().max(1000).optional() }).optional(),
   image: MediaPath,
   /** Price in roubles; absent means "on request". */
   price: z.number().int().min(0).max(100_000_000).optional(),
@@ -42,6 +48,7 @@ export type GalleryItem = z.infer<typeof GalleryItem>;
 export const Material = z.strictObject({
   id: Id,
   title: z.string().min(1).max(200),
+  en: EnglishTitle.optional(),
   file: MediaPath,
   /** MIME type and size in bytes, recorded when the file was added. */
   type: z.string().max(100),
@@ -55,6 +62,7 @@ export const Webinar = z.strictObject({
   kind: WebinarKind,
   title: z.string().min(1).max(200),
   speaker: z.string().min(1).max(120),
+  en: z.strictObject({ title: z.string().max(200).optional(), speaker: z.string().max(120).optional() }).optional(),
   /** ISO 8601 with offset; shown in the visitor's time zone. */
   start: z.iso.datetime({ offset: true }),
   durationMin: z.number().int().min(5).max(600),

@@ -6,6 +6,7 @@ import type { Exhibitor } from '../../shared/exhibitor.ts';
 import { seededRandom } from '../../shared/random.ts';
 import { SAMPLE_AS_OF } from '../../shared/sampleDates.ts';
 import { StandContent, type GalleryItem, type Material, type StandVideo, type Webinar } from '../../shared/standContent.ts';
+import { withEnglishContent } from '../sample/english.ts';
 import { OFFERS } from './offers.ts';
 import { PLATFORMS, TOPICS, speaker } from './webinarTopics.ts';
 
@@ -156,12 +157,14 @@ export function buildContentSeed(exhibitors: readonly Exhibitor[], inv: MediaInv
   for (const e of exhibitors) {
     const rand = seededRandom(hashSeed(e.id));
     const video = videoFor(e, inv, rand);
-    out[e.id] = StandContent.parse({
+    const content = StandContent.parse({
       ...(video ? { video } : {}),
       gallery: galleryFor(e, rand),
       materials: materialsFor(e, inv, rand),
       webinars: webinarsFor(e, rand),
     });
+    // English after the Russian is drawn, so adding it never changes what the Russian is.
+    out[e.id] = StandContent.parse(withEnglishContent(content, e));
   }
   return out;
 }

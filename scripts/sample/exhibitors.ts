@@ -4,6 +4,7 @@ import { ExhibitorList, type Exhibitor } from '../../shared/exhibitor.ts';
 import { brandColour } from './colours.ts';
 import { makeContacts } from './contacts.ts';
 import { descriptionText, shortText } from './copy.ts';
+import { withEnglishCard } from './english.ts';
 import { logoSvg } from './logos.ts';
 import { candidateNames } from './names.ts';
 import type { Rng } from './random.ts';
@@ -31,7 +32,7 @@ export function buildExhibitors(counts: readonly (readonly [CategoryId, number])
       const colour = brandColour(rng);
       const { contacts, city } = makeContacts(rng, id, entry.city);
       out.push({
-        exhibitor: {
+        exhibitor: withEnglishCard({
           id,
           name: entry.name,
           category,
@@ -41,7 +42,7 @@ export function buildExhibitors(counts: readonly (readonly [CategoryId, number])
           description: descriptionText(rng, category),
           contacts,
           city,
-        },
+        }),
         logoSvg: logoSvg(rng, category, colour, entry.initials),
       });
     }

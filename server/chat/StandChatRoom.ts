@@ -26,6 +26,7 @@ import { addressKey, peerFromHeaders } from '../visitors/peerAddress.ts';
 import { STAFF_POSTS, VISITOR_POSTS } from './postLimit.ts';
 import { type ChatStand, type Participant, meOf } from './service.ts';
 import { chatService, chatSettings } from './settings.ts';
+import { activeStaff, staffOnDuty } from '../../shared/staffPresence.ts';
 import { STAFF_REFRESH_MS, publishStaffOnline } from './staffOnline.ts';
 
 const RECONNECT_SECONDS = 20;
@@ -48,6 +49,8 @@ interface Conn {
   /** Every request counts here: a client far over it is flooding and is disconnected. */
   requests: TokenBucket;
   malformed: number;
+  /** Staff: this cabinet page is idle or hidden (the page says so; visitors never are). */
+  away: boolean;
 }
 
 export class StandChatRoom extends Room {
@@ -79,7 +82,7 @@ export class StandChatRoom extends Room {
     this.stopRevocations = chatSettings().bus.on('accountRevoked', (r) => this.revoke(r));
     // "Staff online" expires unless rewritten, so a killed process's staff stop showing.
     this.clock.setInterval(() => {
-      const names = this.staffOnline().map((s) => s.name);
+      const names = activeStaff(this.staffOnline());
       if (names.length > 0) void publishStaffOnline(this.presence, this.stand.standId, names);
     }, STAFF_REFRESH_MS);
     // Every request passes the connection's bucket, then its schema, then a typed handler.
@@ -111,6 +114,14 @@ export class StandChatRoom extends Room {
       await service.markRead(this.stand, who(client), m.thread, m.upTo);
       return undefined;
     });
+    io.onTyped(CHAT_CLIENT_MSG.away, async (client, m) => {
+      const conn = this.conns.get(client.sessionId)!;
+      if (conn.p.kind !== 'staff') return { ok: false, error: 'forbidden' };
+      if (conn.away === m.away) return undefined;
+      conn.away = m.away;
+      await this.staffChanged();
+      return undefined;
+    });
   }
 
   override async onAuth(_client: Client, options: unknown, context: AuthContext): Promise<Participant> {
@@ -131,7 +142,7 @@ export class StandChatRoom extends Room {
   }
 
   override async onJoin(client: Client, _options: unknown, auth: Participant): Promise<void> {
-    this.conns.set(client.sessionId, { p: auth, requests: new TokenBucket(20, 40, Date.now()), malformed: 0 });
+    this.conns.set(client.sessionId, { p: auth, requests: new TokenBucket(20, 40, Date.now()), malformed: 0, away: false });
     await this.welcome(client);
     if (auth.kind === 'staff') await this.staffChanged();
   }
@@ -181,11 +192,11 @@ export class StandChatRoom extends Room {
     this.out.sendTo(client, CHAT_SERVER_MSG.welcome, w);
   }
 
-  /** The exhibitor's own people connected now, once each, by name. */
+  /** The exhibitor's own people connected now, once each, by name, with their away state. */
   private staffOnline(): StaffOnline[] {
-    const names = new Map<string, string>();
-    for (const { p } of this.conns.values()) if (p.kind === 'staff' && p.online) names.set(p.accountId, p.name);
-    return [...names.values()].sort((a, b) => a.localeCompare(b)).map((name) => ({ name }));
+    const staff = [];
+    for (const { p, away } of this.conns.values()) if (p.kind === 'staff') staff.push({ accountId: p.accountId, name: p.name, own: p.online, away });
+    return staffOnDuty(staff);
   }
 
   private async staffChanged(): Promise<void> {
@@ -195,11 +206,8 @@ export class StandChatRoom extends Room {
     this.staffShown = text;
     const msg: ChatStaffMsg = { staff };
     this.out.broadcast(CHAT_SERVER_MSG.staff, msg);
-    await publishStaffOnline(
-      this.presence,
-      this.stand.standId,
-      staff.map((s) => s.name),
-    );
+    // The hall marks a stand staffed only while someone there is active.
+    await publishStaffOnline(this.presence, this.stand.standId, activeStaff(staff));
   }
 
   private reject(client: Client, why: string): ChatError {

@@ -1,6 +1,6 @@
 // "Staff online" across rooms and processes: each stand chat room keeps, in Colyseus
 // presence (Redis when several processes run), the names of the exhibitor's own people
-// connected to it (the chat open, or the cabinet inbox); floor rooms read it to tell visitors
+// active on it (a cabinet page open and not away); floor rooms read it to tell visitors
 // which stands are staffed now. A room rewrites its entry every few seconds while staff are
 // there, and entries not rewritten expire, so a killed process's staff stop showing.
 import type { Presence } from '@colyseus/core';

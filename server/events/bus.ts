@@ -6,13 +6,17 @@ import type { LeadEvent } from '../../shared/api.ts';
 
 export interface BusTopics {
   lead: LeadEvent;
+  /** A visitor's "my programme" changed (stars, reminders, a transfer): every process's reminders follow it. */
+  myProgramme: { visitorId: string };
   /**
-   * An account's sessions ended (logout, password change, deactivation): its staff tickets
-   * are void and its open staff connections close.
+   * An account's sessions ended (logout, password change, deactivation), or an organiser
+   * changed its role or stands ('access': the sessions stay, but rights held by open staff
+   * connections were granted under the old role): its staff tickets are void and its open
+   * staff connections close; a new ticket is judged by the new role.
    */
   accountRevoked: {
     accountId: string;
-    reason: 'logout' | 'password' | 'deactivated';
+    reason: 'logout' | 'password' | 'deactivated' | 'access';
     /** Logout: only this session (sha256 of its token) ended; other browsers stay in. */
     session?: string;
     /** Password change: every session but this one (the browser that changed it) ended. */

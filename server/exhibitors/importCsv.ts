@@ -195,18 +195,32 @@ export type ImportTarget = { kind: 'storage'; storage: Storage } | { kind: 'seed
 
 export type ImportResult = { ok: true; summary: ImportSummary } | { ok: false; problems: RowProblem[] };
 
+/**
+ * The CSV has no English columns: an updated exhibitor keeps the English its cabinet wrote
+ * (shared/exhibitor.ts `en`) instead of losing it to a re-import of the Russian catalogue.
+ */
+function keepEnglish(existing: ReadonlyMap<string, Exhibitor>, incoming: readonly Exhibitor[]): Exhibitor[] {
+  return incoming.map((e) => {
+    const en = existing.get(e.id)?.en;
+    return en && !e.en ? { ...e, en } : e;
+  });
+}
+
 /** Writes exhibitors into the store or the seed file; the caller has checked them. */
-async function write(target: ImportTarget, exhibitors: Exhibitor[]): Promise<ImportSummary> {
+async function write(target: ImportTarget, rows: Exhibitor[]): Promise<ImportSummary> {
   switch (target.kind) {
     case 'storage': {
       const existing = new Map((await target.storage.listExhibitors()).map((e) => [e.id, e]));
+      const exhibitors = keepEnglish(existing, rows);
       const summary = summarise(existing, exhibitors);
       await target.storage.upsertExhibitors(exhibitors);
       return summary;
     }
     case 'seed': {
       const list = ExhibitorList.parse(JSON.parse(await fs.readFile(target.file, 'utf8')));
-      const summary = summarise(new Map(list.map((e) => [e.id, e])), exhibitors);
+      const existing = new Map(list.map((e) => [e.id, e]));
+      const exhibitors = keepEnglish(existing, rows);
+      const summary = summarise(existing, exhibitors);
       const index = new Map(list.map((e, i) => [e.id, i]));
       for (const e of exhibitors) {
         const i = index.get(e.id);

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type RequestHandler, type Router } from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import { API } from '../../shared/api.ts';
 
 /** True when `file` is `dir` itself or lies below it. */
@@ -55,12 +56,20 @@ export function staticRouter(clientDir: string, assetsDir: string, privateDirs: 
       },
     }),
   );
+  // The build writes brotli (quality 11) and gzip copies beside each script and stylesheet
+  // (vite.config.ts): served as they are, a slow link gets ~15 % fewer bytes than from the
+  // compression middleware's quick on-the-fly brotli, and the server spends no CPU on them.
   r.use(
     refusePrivate(clientRoot, privateDirs),
-    express.static(clientRoot, {
+    expressStaticGzip(clientRoot, {
+      enableBrotli: true,
+      orderPreference: ['br', 'gzip'],
       index: false,
-      setHeaders: (res, file) => {
-        if (file.includes(`${path.sep}assets${path.sep}`)) res.set('Cache-Control', 'public, max-age=31536000, immutable');
+      serveStatic: {
+        index: false,
+        setHeaders: (res, file) => {
+          if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+        },
       },
     }),
   );

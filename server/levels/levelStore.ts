@@ -2,6 +2,7 @@
 // messages `npm run levels:check` prints; the other floors are served as usual.
 import type { DirectoryEntry, FloorSummary } from '../../shared/api.ts';
 import type { Level } from '../../shared/level/schema.ts';
+import { boothNumbers } from '../../shared/plan/boothNumbers.ts';
 import { type LevelProblem, formatProblem, validateLevels } from '../../shared/level/validate.ts';
 import { readLevelSources } from './readLevels.ts';
 
@@ -73,7 +74,10 @@ export class LevelStore {
   }
 
   directory(): DirectoryEntry[] {
-    return this.list().flatMap((l) => l.stands.map((s) => ({ floor: l.id, stand: s.id, exhibitor: s.exhibitor })));
+    return this.list().flatMap((l) => {
+      const booths = boothNumbers(l);
+      return l.stands.map((s, i) => ({ floor: l.id, stand: s.id, exhibitor: s.exhibitor, booth: booths[i]! }));
+    });
   }
 
   summaries(): FloorSummary[] {

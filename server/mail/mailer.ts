@@ -13,7 +13,7 @@ import type { Storage } from '../storage/storage.ts';
 import { composeMaterialsMail } from './materialsMessage.ts';
 import { writeToOutbox } from './outbox.ts';
 import { type AttemptOutcome, RetryQueue } from './retryQueue.ts';
-import type { MailLease, Mailer, MaterialsMail } from './types.ts';
+import type { MailLease, Mailer, MaterialsMail, NoticeMail } from './types.ts';
 
 /** Waits before the 2nd..5th attempt: quick for a blip, patient for a restarting relay. */
 export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [1_000, 5_000, 30_000, 120_000];
@@ -186,6 +186,16 @@ export function createMailer(opts: MailerOptions): Mailer {
       })();
       starting.add(start);
       void start.finally(() => starting.delete(start));
+    },
+    async sendNotice(mail: NoticeMail) {
+      if (closed) throw new Error('the mailer is closed');
+      const message = { from: opts.from, to: mail.to.name ? { name: mail.to.name, address: mail.to.address } : mail.to.address, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers };
+      const info = await transport.sendMail(message);
+      if (viaSmtp) return 'sent';
+      const raw = (info as { message?: unknown }).message;
+      if (!Buffer.isBuffer(raw)) throw new Error('the outbox transport produced no message');
+      await writeToOutbox(opts.outboxDir, raw, { to: mail.to.name ? `${mail.to.name} <${mail.to.address}>` : mail.to.address, subject: mail.subject, text: mail.text, html: mail.html });
+      return 'outbox';
     },
     async idle() {
       while (starting.size > 0) await Promise.all([...starting]);

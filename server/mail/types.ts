@@ -13,6 +13,15 @@ export interface MaterialsMail {
   standPath?: string;
 }
 
+/** A message composed by its sender: plain text and HTML, one recipient. */
+export interface NoticeMail {
+  to: { name?: string; address: string };
+  subject: string;
+  text: string;
+  html: string;
+  headers?: Record<string, string>;
+}
+
 export interface Mailer {
   /**
    * Queues the materials e-mail for a business-card lead and returns at once. Delivery (SMTP
@@ -20,6 +29,12 @@ export interface Mailer {
    * and announced to the exhibitor's cabinet; the lead itself is already stored.
    */
   sendMaterials(mail: MaterialsMail): void;
+  /**
+   * Sends one composed message through the same transport (SMTP, or the development outbox)
+   * and resolves with where it went; rejects when this attempt failed (the caller retries).
+   * Programme reminders use it (server/programme/emailReminders.ts).
+   */
+  sendNotice(mail: NoticeMail): Promise<'sent' | 'outbox'>;
   /** Waits for queued deliveries (tests, shutdown). */
   idle(): Promise<void>;
   close(): Promise<void>;

@@ -1,7 +1,10 @@
 // Accounts as organisers manage them: the list with status, role and stand changes, and
 // deactivation. Deactivating ends every session at once (stored sessions deleted, and
 // `accountRevoked` on the bus closes live staff connections and voids chat tickets) and makes
-// the password unusable; only a new invitation re-opens the account. Every change is audited.
+// the password unusable; only a new invitation re-opens the account. A change of role or stands
+// closes the account's open staff connections too (same bus topic, reason 'access'): a chat or
+// Q&A moderator connection opened under the old role must not keep its rights; the browser
+// rejoins with a new ticket, judged by the new role. Every change is audited.
 import type { Me } from '../../shared/accounts.ts';
 import type { AccessBody, AccountView } from '../../shared/organiser.ts';
 import type { EventBus } from '../events/bus.ts';
@@ -21,7 +24,7 @@ export async function accountViews(storage: Storage): Promise<AccountView[]> {
   });
 }
 
-export async function changeAccess(storage: Storage, me: Me, id: string, body: AccessBody): Promise<AccountView> {
+export async function changeAccess(storage: Storage, bus: EventBus, me: Me, id: string, body: AccessBody): Promise<AccountView> {
   const before = await storage.getAccount(id);
   if (!before) throw new Refused(404, 'no such account');
   if (id === me.id && body.role !== undefined && body.role !== 'organiser') throw new Refused(400, 'you cannot take the organiser role from yourself');
@@ -37,6 +40,7 @@ export async function changeAccess(storage: Storage, me: Me, id: string, body: A
     before.exhibitors.join(',') !== after.exhibitors.join(',') ? `stands [${before.exhibitors.join(', ')}] → [${after.exhibitors.join(', ')}]` : '',
     staffAdmin !== status.staffAdmin ? `staff admin ${String(status.staffAdmin)} → ${String(staffAdmin)}` : '',
   ].filter(Boolean);
+  if (before.role !== after.role || before.exhibitors.join(',') !== after.exhibitors.join(',')) bus.publish('accountRevoked', { accountId: id, reason: 'access' });
   if (changes.length > 0) await audit(storage, me, 'account.access', after.email, changes.join('; '));
   return { id, email: after.email, name: after.name, role: after.role, exhibitors: after.exhibitors, staffAdmin, deactivatedAt: status.deactivatedAt };
 }

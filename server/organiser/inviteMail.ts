@@ -1,15 +1,9 @@
-// The invitation e-mail: a link to set a password, in Russian and English, sent like every
-// other mail of the server (SMTP_URL through nodemailer, or the development outbox under
-// data/outbox without it; server/mail/outbox.ts). Sent while the organiser waits, so the
-// console can say at once whether it went out; a failure is counted on the dashboard.
-import nodemailer from 'nodemailer';
-import { writeToOutbox } from '../mail/outbox.ts';
-
-export interface InviteMailOptions {
-  smtpUrl?: string;
-  outboxDir: string;
-  from: string;
-}
+// The invitation e-mail: a link to set a password, in Russian and English. It goes through the
+// server's one mailer (server/mail/mailer.ts, sendNotice: SMTP_URL through nodemailer, or the
+// development outbox under data/outbox), not a transport of its own. Sent while the organiser
+// waits, so the console can say at once whether it went out; a failure is counted on the
+// dashboard (invitations.ts) and the organiser resends.
+import type { Mailer } from '../mail/types.ts';
 
 export interface InviteMessage {
   to: { name: string; address: string };
@@ -50,27 +44,18 @@ export function composeInvite(m: InviteMessage): { subject: string; text: string
   return { subject, text, html };
 }
 
-export function inviteMailer(opts: InviteMailOptions): InviteMailer {
-  const transport = opts.smtpUrl
-    ? nodemailer.createTransport({ url: opts.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 })
-    : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+export function inviteMailer(mailer: Pick<Mailer, 'sendNotice'>): InviteMailer {
   return {
     async send(m) {
       const c = composeInvite(m);
-      const message = { from: opts.from, to: m.to, subject: c.subject, text: c.text, html: c.html, headers: { 'X-Expo-Invitation': '1' } };
       try {
-        const info = await transport.sendMail(message);
-        if (opts.smtpUrl) return { status: 'sent' };
-        const raw = (info as { message?: unknown }).message;
-        if (!Buffer.isBuffer(raw)) throw new Error('the outbox transport produced no message');
-        await writeToOutbox(opts.outboxDir, raw, { to: `${m.to.name} <${m.to.address}>`, subject: c.subject, text: c.text, html: c.html });
-        return { status: 'outbox' };
+        const status = await mailer.sendNotice({ to: m.to, subject: c.subject, text: c.text, html: c.html, headers: { 'X-Expo-Invitation': '1' } });
+        return { status };
       } catch (e) {
         return { status: 'failed', error: (e instanceof Error ? e.message : String(e)).slice(0, 300) };
       }
     },
-    close() {
-      transport.close();
-    },
+    // The shared mailer is closed with the backends (server/backends.ts), not here.
+    close() {},
   };
 }

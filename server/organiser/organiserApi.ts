@@ -136,7 +136,7 @@ export function organiserApi(d: OrganiserApiDeps): Router {
     API.organiserAccount,
     handle(async (req, res) => {
       const body = parseOr400(AccessBody, req.body, res);
-      if (body) res.json(await changeAccess(d.storage, currentMe(res), param(req, 'accountId'), body));
+      if (body) res.json(await changeAccess(d.storage, d.bus, currentMe(res), param(req, 'accountId'), body));
     }),
   );
   r.post(

@@ -5,6 +5,7 @@ import { Router } from 'express';
 import { API } from '../../shared/api.ts';
 import { formatProblem } from '../../shared/level/validate.ts';
 import type { FairClock } from '../../shared/programme/clock.ts';
+import { type OnAirView, onAirNow } from '../../shared/programme/onAir.ts';
 import { type EventView, clockView, eventPageView, programmeView, speakerPageView } from '../../shared/programme/views.ts';
 import type { ProgrammeStore } from './programmeStore.ts';
 import { programmeIcsRoute } from './icsRoute.ts';
@@ -21,6 +22,14 @@ export function programmeApi(store: ProgrammeStore, clock: FairClock, recordings
 
   r.get(API.programmeClock, (_req, res) => {
     res.set(fresh).json(nowView());
+  });
+
+  // Small and asked by every hall page: the live events only, not the whole schedule.
+  r.get(API.programmeOnAir, (_req, res) => {
+    const p = store.programme;
+    const clockNow = nowView();
+    const view: OnAirView = { revision: store.revision, clock: clockNow, ...(p ? onAirNow(p.events, p.clusters, clockNow.nowMs) : { events: [], nextChangeAt: null }) };
+    res.set(fresh).json(view);
   });
 
   r.get(API.programmeProblems, (_req, res) => {

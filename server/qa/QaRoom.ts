@@ -31,9 +31,10 @@ import { guestNameOf } from '../visitors/visitorId.ts';
 import { addressKey, peerFromHeaders } from '../visitors/peerAddress.ts';
 import { cleanName } from '../../shared/names.ts';
 import { EventQa, type QaChanges } from './eventQa.ts';
-import { type QaParticipant, moderatorOf, qaVisitorRef, sessionLive } from './participants.ts';
+import { type QaParticipant, moderatesEvent, moderatorOf, qaVisitorRef, sessionLive } from './participants.ts';
 import { ReactionCounter } from './reactions.ts';
 import { qaSettings } from './settings.ts';
+import { VIEWERS_WRITE_MS, dropViewers, writeViewers } from './viewers.ts';
 
 const RECONNECT_SECONDS = 20;
 /** Changes go out at most once per this many ms, batched: at 5 000 watchers a broadcast is 5 000 socket writes. */
@@ -96,6 +97,14 @@ export class QaRoom extends Room {
     });
     this.handlers();
     this.clock.setInterval(() => this.tickReactions(), REACTION_TICK_MS);
+    this.clock.setInterval(() => void this.publishViewers(), VIEWERS_WRITE_MS);
+  }
+
+  /** This instance's share of the event's live viewer count (viewers.ts): distinct visitors here. */
+  private async publishViewers(): Promise<void> {
+    const refs = new Set<string>();
+    for (const { p } of this.conns.values()) if (p.kind === 'visitor') refs.add(p.ref);
+    await writeViewers(this.presence, this.qa.eventId, this.roomId, refs.size).catch((e: unknown) => console.warn(`[qa] ${this.qa.eventId}: viewer count not written: ${String(e)}`));
   }
 
   override async onAuth(_client: Client, options: unknown, context: AuthContext): Promise<QaParticipant> {
@@ -104,8 +113,8 @@ export class QaRoom extends Room {
     if (!parsed.success || parsed.data.eventId !== this.qa.eventId) throw new ServerError(ErrorCode.AUTH_FAILED, 'bad join options');
     const { storage, tickets, visitorOf } = qaSettings();
     if (parsed.data.ticket !== undefined) {
-      const mod = await moderatorOf(storage, tickets, parsed.data.ticket);
-      if (!mod) throw new ServerError(ErrorCode.AUTH_FAILED, 'this ticket does not let you moderate (expired, or not a moderator)');
+      const mod = await moderatorOf(storage, tickets, parsed.data.ticket, this.qa.eventId);
+      if (!mod) throw new ServerError(ErrorCode.AUTH_FAILED, 'this ticket does not let you moderate this event (expired, or not its moderator)');
       return mod;
     }
     const visitorId = visitorOf(context.headers.get('cookie'));
@@ -131,6 +140,14 @@ export class QaRoom extends Room {
       this.kick(client, CHAT_CLOSE.sessionEnded, 'the cabinet session ended');
       return;
     }
+    // An organiser may have given the event to other moderators meanwhile.
+    if (p?.kind === 'moderator') {
+      const account = await qaSettings().storage.getAccount(p.accountId);
+      if (!account || !(await moderatesEvent(qaSettings().storage, account, this.qa.eventId))) {
+        this.kick(client, CHAT_CLOSE.sessionEnded, 'no longer a moderator of this event');
+        return;
+      }
+    }
     // What changed while the link was down: the whole view again (it is small).
     await this.welcome(client);
   }
@@ -142,6 +159,7 @@ export class QaRoom extends Room {
 
   override onDispose(): void {
     this.stopRevocations?.();
+    void dropViewers(this.presence, this.qa.eventId, this.roomId).catch(() => {});
   }
 
   private async welcome(client: Client): Promise<void> {

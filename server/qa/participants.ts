@@ -2,9 +2,10 @@
 // id of their cookie (never an id the client names), so votes and ballots count once per
 // browser, refs cannot be followed from event to event, and an anonymous question's asker is
 // known to the server only by that ref. Moderators join with the stand chat's staff ticket
-// (server/chat/tickets.ts), bound to a live cabinet session; their role is read afresh.
+// (server/chat/tickets.ts), bound to a live cabinet session; their role and the event's
+// assigned moderators are read afresh (shared/eventModerators.ts).
 import { createHash } from 'node:crypto';
-import type { Account } from '../storage/records.ts';
+import { moderatesEvent } from '../organiser/eventModerators.ts';
 import type { Storage } from '../storage/storage.ts';
 import type { TicketSigner } from '../chat/tickets.ts';
 
@@ -16,21 +17,18 @@ export function qaVisitorRef(eventId: string, visitorId: string): string {
   return createHash('sha256').update(`qa\n${eventId}\n${visitorId}`).digest('base64url').slice(0, 16);
 }
 
-/** Moderators and organisers moderate every event's Q&A (per-event assignment: not yet). */
-export function moderatesEvents(account: Pick<Account, 'role'>): boolean {
-  return account.role === 'moderator' || account.role === 'organiser';
-}
+export { moderatesEvent };
 
 export async function sessionLive(storage: Storage, accountId: string, sessionHash: string, now: number): Promise<boolean> {
   const session = await storage.getSession(sessionHash);
   return !!session && session.accountId === accountId && Date.parse(session.expiresAt) > now;
 }
 
-/** The moderator a ticket stands for, or null (bad or expired ticket, session ended, not a moderator). */
-export async function moderatorOf(storage: Storage, tickets: TicketSigner, ticket: string, now = Date.now()): Promise<QaParticipant | null> {
+/** The moderator a ticket stands for, or null (bad or expired ticket, session ended, not this event's moderator). */
+export async function moderatorOf(storage: Storage, tickets: TicketSigner, ticket: string, eventId: string, now = Date.now()): Promise<QaParticipant | null> {
   const holder = tickets.verify(ticket, now);
   if (!holder || !(await sessionLive(storage, holder.accountId, holder.sessionHash, now))) return null;
   const account = await storage.getAccount(holder.accountId);
-  if (!account || !moderatesEvents(account)) return null;
+  if (!account || !(await moderatesEvent(storage, account, eventId))) return null;
   return { kind: 'moderator', accountId: account.id, sessionHash: holder.sessionHash, name: account.name };
 }

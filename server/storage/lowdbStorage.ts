@@ -14,6 +14,8 @@ import { openExhibitors } from './lowdb/exhibitors.ts';
 import { openLeads } from './lowdb/leads.ts';
 import { openOrganiser } from './lowdb/organiser.ts';
 import { openQa } from './lowdb/qa.ts';
+import { openTracks } from './lowdb/tracks.ts';
+import { openVisitorProgramme } from './lowdb/visitorProgramme.ts';
 
 export interface StorageOptions {
   log?: (line: string) => void;
@@ -37,6 +39,10 @@ export async function openLowdbStorage(dataDir: string, options: StorageOptions 
   const organiser = await openOrganiser(path.join(dataDir, 'organiser.json'), ctx);
   // Programme events' Q&A: a folder per event, opened on first use.
   const qa = await openQa(path.join(dataDir, 'qa'), ctx);
+  // Visitors' own programmes (stars, reminders, feed tokens): 32 files by visitor, plus shared.json.
+  const visitorProgramme = await openVisitorProgramme(path.join(dataDir, 'visitor-programme'), ctx);
+  // Visitors' learning tracks, keyed by track id.
+  const tracks = await openTracks(path.join(dataDir, 'tracks.json'), ctx);
   return {
     ...exhibitors,
     ...content,
@@ -46,6 +52,8 @@ export async function openLowdbStorage(dataDir: string, options: StorageOptions 
     ...chat,
     ...organiser,
     ...qa,
+    ...tracks,
+    ...visitorProgramme,
     async ping() {
       // A small file written like any record: fails when the disk is full or read-only.
       await ctx.disk.replace(path.join(dataDir, '.health'), String(Date.now()));

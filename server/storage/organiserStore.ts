@@ -71,6 +71,17 @@ export interface OrganiserStore {
   /** Adds to a day's sums and raises its maxima, in one write. */
   addFairCounts(day: string, sums: Record<string, number>, maxima?: Record<string, number>): Promise<void>;
   fairDays(): Promise<Record<string, FairDayCounts>>;
+
+  /** Accounts an organiser assigned to moderate an event (its Q&A and broadcast); [] when none. */
+  eventModerators(eventId: string): Promise<string[]>;
+  /** Replaces an event's moderators ([] clears them); ids are kept once each, in order. */
+  setEventModerators(eventId: string, accountIds: string[]): Promise<void>;
+  /** Events the account is assigned to moderate, sorted. */
+  eventsModeratedBy(accountId: string): Promise<string[]>;
+  /** How often the stage's stream key was regenerated (0: never). */
+  stageKeyGeneration(stage: string): Promise<number>;
+  /** Moves the stage's key on by one, atomically (two organisers at once get two generations). */
+  nextStageKeyGeneration(stage: string): Promise<number>;
 }
 
 /** Changing an account's access (role, stands) in the account store itself. */

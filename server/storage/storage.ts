@@ -11,6 +11,8 @@ import type { StandContent } from '../../shared/standContent.ts';
 import type { Account, Session } from './records.ts';
 import type { ChatStore } from './chatStore.ts';
 import type { QaStore } from './qaStore.ts';
+import type { TrackStore } from './trackStore.ts';
+import type { VisitorProgrammeStore } from './visitorProgrammeStore.ts';
 import type { AccountAdminStore, OrganiserStore } from './organiserStore.ts';
 
 export interface ExhibitorStore {
@@ -62,7 +64,7 @@ export interface AnalyticsStore {
   standDays(exhibitorId: string): Promise<Record<string, DayRecord>>;
 }
 
-export interface Storage extends ExhibitorStore, ContentStore, AccountStore, LeadStore, AnalyticsStore, ChatStore, OrganiserStore, AccountAdminStore, QaStore {
+export interface Storage extends ExhibitorStore, ContentStore, AccountStore, LeadStore, AnalyticsStore, ChatStore, OrganiserStore, AccountAdminStore, QaStore, VisitorProgrammeStore, TrackStore {
   /** Proves the store can take a durable write now (health and readiness); rejects if not. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -56,7 +56,7 @@ export function ingestArgs(spec: IngestSpec): string[] {
     ...low,
     ...HLS_FLAGS,
     '-var_stream_map', streamMap,
-    '-master_pl_name', 'index.m3u8',
+    // No -master_pl_name: the server writes the master from measured rates (masterPlaylist.ts).
     '-hls_segment_filename', `${spec.dir}/%v/seg-%05d.ts`,
     `${spec.dir}/%v/index.m3u8`,
   ];

@@ -70,3 +70,23 @@ export async function closePlaylist(file: string): Promise<boolean> {
   await fs.rename(`${file}.tmp`, file);
   return true;
 }
+
+/**
+ * Takes a playlist's ENDLIST back while its stage is still live: ffmpeg ends its playlist when
+ * the sender drops (or the server stops), and a viewer's player that reads ENDLIST stops
+ * asking for more. The restarted ffmpeg appends to it (append_list) once the sender returns;
+ * only "end" closes it for good. True when it was reopened.
+ */
+export async function reopenPlaylist(file: string): Promise<boolean> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw e;
+  }
+  if (!parsePlaylist(text).ended) return false;
+  await fs.writeFile(`${file}.reopen.tmp`, text.replace(/^#EXT-X-ENDLIST[ \t]*\r?\n?/gm, ''));
+  await fs.rename(`${file}.reopen.tmp`, file);
+  return true;
+}

@@ -27,6 +27,11 @@ export interface StageProcessOptions {
   onStatus?: (status: StageStatus) => void;
   /** Where the child's pid is kept, so a server killed with -9 can end its orphan on restart. */
   pidFile?: string;
+  /**
+   * Runs after an exit while the stage stays armed, before the next child starts: a sender that
+   * dropped makes ffmpeg end its playlist (ENDLIST), which must be taken back while still live.
+   */
+  beforeRestart?: () => Promise<void>;
 }
 
 export class StageProcess {
@@ -36,6 +41,8 @@ export class StageProcess {
   private restartTimer: NodeJS.Timeout | null = null;
   private startedAt = 0;
   private exited: Promise<void> = Promise.resolve();
+  /** The beforeRestart work in flight; stop() waits for it so "end" closes after it. */
+  private restarting: Promise<void> = Promise.resolve();
   stats: IngestStats = emptyStats();
   status: StageStatus = 'waiting';
   restarts = 0;
@@ -94,12 +101,21 @@ export class StageProcess {
         log.note(`ffmpeg exited (${signal ? `signal ${signal}` : `code ${code}`})`);
         this.opts.onExit?.(code, signal);
         resolve();
-        this.afterExit(code);
+        this.restarting = this.afterExit(code);
       });
     });
   }
 
-  private afterExit(code: number | null): void {
+  private async afterExit(code: number | null): Promise<void> {
+    if (!this.armed) {
+      this.setStatus('stopped');
+      return;
+    }
+    try {
+      await this.opts.beforeRestart?.();
+    } catch (e) {
+      this.opts.log.note(`before restart: ${(e as Error).message}`);
+    }
     if (!this.armed) {
       this.setStatus('stopped');
       return;
@@ -124,6 +140,7 @@ export class StageProcess {
     this.restartTimer = null;
     const child = this.child;
     if (!child) {
+      await this.restarting;
       this.setStatus('stopped');
       return;
     }
@@ -131,6 +148,7 @@ export class StageProcess {
     const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
     await this.exited;
     clearTimeout(timer);
+    await this.restarting;
   }
 }
 

@@ -25,8 +25,10 @@ export function streamSecret(envSecret: string | undefined, dataDir: string): Bu
 
 /**
  * The stage's passphrase: 32 url-safe characters (SRT accepts 10 to 79), so it can be pasted
- * into OBS or an ffmpeg URL without escaping.
+ * into OBS or an ffmpeg URL without escaping. "Regenerate" moves the stage's generation on
+ * (stored, so every process agrees); generation 0 is the key stages had before rotation.
  */
-export function stageKey(secret: Buffer, stageId: string): string {
-  return createHmac('sha256', secret).update(`srt-stage\n${stageId}`).digest('base64url').slice(0, 32);
+export function stageKey(secret: Buffer, stageId: string, generation = 0): string {
+  const input = generation === 0 ? `srt-stage\n${stageId}` : `srt-stage\n${stageId}\n${generation}`;
+  return createHmac('sha256', secret).update(input).digest('base64url').slice(0, 32);
 }

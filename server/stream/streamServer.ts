@@ -3,7 +3,11 @@
 import path from 'node:path';
 import type { Router } from 'express';
 import type { ProgrammeEvent } from '../../shared/programme/schema.ts';
+import type { Presence } from '@colyseus/core';
 import type { ServerConfig } from '../config.ts';
+import { EventModerators } from '../organiser/eventModerators.ts';
+import { viewersReader } from '../qa/viewers.ts';
+import type { Storage } from '../storage/storage.ts';
 import { serveStreams } from './serveStreams.ts';
 import { streamApi } from './streamApi.ts';
 import { StreamHall } from './streamHall.ts';
@@ -25,7 +29,10 @@ export async function startStreams(
   config: ServerConfig,
   programme: { events: () => readonly ProgrammeEvent[]; event: (id: string) => ProgrammeEvent | undefined },
   log: (line: string) => void,
+  /** Key generations, moderators and the audit log live in the storage; viewer counts in presence. */
+  parts: { storage: Storage; presence: Presence },
 ): Promise<StreamServer> {
+  const { storage, presence } = parts;
   const streamsDir = path.join(config.dataDir, 'streams');
   const hall = new StreamHall({
     streamsDir,
@@ -37,8 +44,11 @@ export async function startStreams(
     lowRung: config.streamLowRung ?? 'none',
     events: programme.events,
     event: programme.event,
+    keys: { generation: (stage) => storage.stageKeyGeneration(stage), next: (stage) => storage.nextStageKeyGeneration(stage) },
+    viewers: viewersReader(presence),
     log,
   });
+  const moderators = new EventModerators(storage);
   await hall.load();
-  return { hall, api: streamApi(hall), files: serveStreams(streamsDir), streamsDir, close: () => hall.close() };
+  return { hall, api: streamApi(hall, { moderators, auditLog: storage, eventExists: (id) => programme.event(id) !== undefined }), files: serveStreams(streamsDir), streamsDir, close: () => hall.close() };
 }

@@ -29,6 +29,8 @@ export interface VisitorIds {
   fromCookieHeader(cookieHeader: string | null | undefined): string | null;
   /** A fresh id and its cookie value. */
   issue(): { id: string; cookie: string };
+  /** The cookie value that makes a browser this visitor (moving "my programme", issue 12). */
+  cookieFor(id: string): string;
   /** Sets res.locals.visitorId, issuing a cookie to browsers that have none (or a forged one). */
   middleware: RequestHandler;
 }
@@ -79,7 +81,7 @@ export function visitorIds(options: VisitorIdOptions): VisitorIds {
     next();
   };
 
-  return { fromCookieHeader, issue, middleware };
+  return { fromCookieHeader, issue, middleware, cookieFor: cookieOf };
 }
 
 /**

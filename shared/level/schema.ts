@@ -6,6 +6,7 @@
 // Older versions of the format are upgraded by ./migrate.ts before this schema sees them.
 import { z } from 'zod';
 import { CategoryId } from '../categories.ts';
+import { STAGES } from '../programme/schema.ts';
 import { LocalText } from '../text.ts';
 
 export const LEVEL_VERSION = 2;
@@ -110,6 +111,16 @@ export const Landmark = z
     x: X,
     y: Y,
     title: LocalText.meta({ description: 'e.g. { "ru": "Кафе", "en": "Café" }.' }),
+    programme: z
+      .strictObject({
+        stage: z.enum(STAGES).optional().meta({ description: '"main" (the fair days) or "continuation" (the days after).' }),
+        cluster: Id.optional().meta({ description: 'Id of a cluster in programme/clusters.json, e.g. "higher-education".' }),
+      })
+      .optional()
+      .meta({
+        description:
+          'A "programme" landmark only: the part of the business programme it stands for. Clicking it opens its live event or the schedule filtered so; the floor announces its live events. Leave out for the whole programme.',
+      }),
   })
   .meta({ title: 'Landmark', description: 'A point of interest (entrance, info desk, café...). Must stand on an alley.' });
 export type Landmark = z.infer<typeof Landmark>;

@@ -272,6 +272,11 @@ function checkFloor(file: string, level: Level, exhibitorIds: ReadonlySet<string
   level.stands.forEach((s, i) => claim(s.id, `stands[${i}]`, ['stands', i]));
   level.portals.forEach((p, i) => claim(p.id, `portals[${i}]`, ['portals', i]));
   level.landmarks.forEach((l, i) => claim(l.id, `landmarks[${i}]`, ['landmarks', i]));
+  level.landmarks.forEach((l, i) => {
+    if (l.programme && l.kind !== 'programme') {
+      add(['landmarks', i, 'programme'], `landmark "${l.id}" is a ${l.kind}, not a programme landmark: only "kind": "programme" may name a part of the programme`);
+    }
+  });
 
   const hall = { x: 0, y: 0, w: level.size.width, h: level.size.height };
   const inHall = (x: number, y: number) => x >= 0 && y >= 0 && x <= hall.w && y <= hall.h;

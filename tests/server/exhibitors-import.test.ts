@@ -82,6 +82,17 @@ describe('importExhibitorsCsv into the store', () => {
     expect(again).toEqual({ ok: true, summary: { created: [], updated: [], unchanged: ['new-school', 'gamma-lab'] } });
   });
 
+  it('keeps the English a cabinet wrote when the CSV (Russian only) updates the exhibitor', async () => {
+    const gamma = (await storage.getExhibitor('gamma-lab'))!;
+    await storage.upsertExhibitors([{ ...gamma, en: { short: 'A lab in English' } }]);
+    const result = await importExhibitorsCsv(GOOD, { assetsDir, target: { kind: 'storage', storage } });
+    expect(result.ok).toBe(true);
+    const after = await storage.getExhibitor('gamma-lab');
+    expect(after?.name).toBe('Gamma Lab (renamed)');
+    expect(after?.en).toEqual({ short: 'A lab in English' });
+    expect((await storage.getExhibitor('new-school'))?.en).toBeUndefined();
+  });
+
   it('refuses a bad file line by line and changes nothing', async () => {
     const db = path.join(dir, 'data', 'db.json');
     const before = await fs.readFile(db, 'utf8');

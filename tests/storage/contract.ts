@@ -142,6 +142,38 @@ export function storageContract(name: string, open: () => Promise<ContractSubjec
       });
     });
 
+    describe('English beside Russian', () => {
+      it('keeps the English of a card and of every interior item, refuses an unknown language key, and survives reopen', async () => {
+        const card: Exhibitor = { ...exhibitor('alpha'), city: 'Казань', en: { short: 'In short', description: 'In English', city: 'Kazan' } };
+        const content: StandContent = {
+          video: { title: 'Видео', en: { title: 'Video' }, src: 'assets/video/a.webm', captions: [] },
+          gallery: [{ id: 'g1', title: 'Один', description: 'Описание', en: { title: 'One' }, image: 'assets/gallery/one.jpg' }],
+          materials: [{ id: 'm1', title: 'Каталог', en: { title: 'Catalogue' }, file: 'assets/materials/a.pdf', type: 'application/pdf', size: 10 }],
+          webinars: [
+            {
+              id: 'w1',
+              kind: 'webinar',
+              title: 'Вебинар',
+              speaker: 'Анна Петрова',
+              en: { title: 'Webinar', speaker: 'Anna Petrova' },
+              start: '2026-04-10T10:00:00+03:00',
+              durationMin: 60,
+              link: 'https://example.org/w1',
+            },
+          ],
+        };
+        await st().upsertExhibitors([card]);
+        await st().putContent('alpha', content);
+        await expect(st().upsertExhibitors([{ ...exhibitor('beta'), en: { name: 'Not translatable' } } as unknown as Exhibitor])).rejects.toThrow();
+        await expect(st().putContent('beta', { ...content, materials: [{ ...content.materials[0]!, en: { title: 'x'.repeat(201) } }] })).rejects.toThrow();
+        await s.reopen();
+        expect(await st().getExhibitor('alpha')).toEqual(card);
+        expect(await st().getExhibitor('beta')).toBeUndefined();
+        expect(await st().getContent('alpha')).toEqual(content);
+        expect(await st().exhibitorsWithContent()).toEqual(['alpha']);
+      });
+    });
+
     describe('accounts and sessions', () => {
       it('creates accounts with unique ids and e-mails, finds them exactly, and survives reopen', async () => {
         await st().createAccount(account('a1'));

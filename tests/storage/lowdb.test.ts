@@ -8,6 +8,8 @@ import { type Disk, realDisk } from '../../server/storage/lowdb/durableFile.ts';
 import { type ContractSubject, storageContract } from './contract.ts';
 import { organiserContract } from './organiserContract.ts';
 import { qaContract } from './qaContract.ts';
+import { tracksContract } from './tracksContract.ts';
+import { visitorProgrammeContract } from './visitorProgrammeContract.ts';
 
 /** The real disk, or one that is full. */
 export function switchableDisk(): { disk: Disk; fail(on: boolean): void } {
@@ -46,3 +48,5 @@ async function openLowdbSubject(): Promise<ContractSubject> {
 storageContract('lowdb', openLowdbSubject);
 organiserContract('lowdb', openLowdbSubject);
 qaContract('lowdb', openLowdbSubject);
+tracksContract('lowdb', openLowdbSubject);
+visitorProgrammeContract('lowdb', openLowdbSubject);

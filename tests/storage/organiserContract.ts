@@ -132,6 +132,30 @@ export function organiserContract(name: string, open: () => Promise<ContractSubj
       });
     });
 
+    it('keeps per-event moderators (once each, in order, clearable) and stage key generations', async () => {
+      expect(await st().eventModerators('ev-1')).toEqual([]);
+      await st().setEventModerators('ev-1', ['m2', 'm1', 'm2']);
+      await st().setEventModerators('__proto__', ['m3']);
+      await st().setEventModerators('ev-2', ['m1']);
+      await st().setEventModerators('ev-2', []);
+      expect(await st().stageKeyGeneration('studio')).toBe(0);
+      const [a, b] = await Promise.all([st().nextStageKeyGeneration('studio'), st().nextStageKeyGeneration('studio')]);
+      expect([a, b].sort()).toEqual([1, 2]);
+      await st().nextStageKeyGeneration('hall-5');
+      await s.reopen();
+      expect(await st().eventModerators('ev-1')).toEqual(['m2', 'm1']);
+      expect(await st().eventModerators('__proto__')).toEqual(['m3']);
+      expect(await st().eventModerators('ev-2')).toEqual([]);
+      expect(await st().eventsModeratedBy('m1')).toEqual(['ev-1']);
+      expect(await st().eventsModeratedBy('m3')).toEqual(['__proto__']);
+      expect(await st().eventsModeratedBy('nobody')).toEqual([]);
+      expect(await st().stageKeyGeneration('studio')).toBe(2);
+      expect(await st().stageKeyGeneration('hall-5')).toBe(1);
+      expect(await st().stageKeyGeneration('constructor')).toBe(0);
+      await changesNothing(() => st().setEventModerators('ev-1', ['m9']), () => st().eventModerators('ev-1'));
+      await changesNothing(() => st().nextStageKeyGeneration('studio'), () => st().stageKeyGeneration('studio'));
+    });
+
     it('a failed write changes nothing', async () => {
       await st().createInvitation(invitation('i1'));
       await changesNothing(() => st().claimInvitation('hash-i1', iso(T0), 'acc'), () => st().listInvitations());

@@ -9,6 +9,8 @@ import type { Connector } from '../../server/storage/postgres/db.ts';
 import { type ContractSubject, storageContract } from './contract.ts';
 import { organiserContract } from './organiserContract.ts';
 import { qaContract } from './qaContract.ts';
+import { tracksContract } from './tracksContract.ts';
+import { visitorProgrammeContract } from './visitorProgrammeContract.ts';
 
 /** A pool whose connections the database makes refuse writes while `failing` is on. */
 export function switchablePool(): { wrapPool: NonNullable<PostgresOptions['wrapPool']>; fail(on: boolean): void } {
@@ -63,6 +65,8 @@ async function openPostgresSubject(): Promise<ContractSubject> {
 storageContract('postgres', openPostgresSubject);
 organiserContract('postgres', openPostgresSubject);
 qaContract('postgres', openPostgresSubject);
+tracksContract('postgres', openPostgresSubject);
+visitorProgrammeContract('postgres', openPostgresSubject);
 
 describe('postgres: several processes on one database', () => {
   const url = () => inject('databaseUrl');

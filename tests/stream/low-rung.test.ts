@@ -1,5 +1,6 @@
 // With STREAM_LOW_RUNG=360p a stage writes two renditions under one master playlist: the
 // copied stream (src/) and a 360p transcode (low/), both closed by "end".
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API, apiPath } from '../../shared/api.ts';
@@ -35,6 +36,16 @@ describe('the low rung', () => {
     const ended = (await call(server.url, 'POST', apiPath(API.broadcastEnd, { eventId: EVENT }), { cookie: mod })).json as BroadcastInfo;
     expect(ended.recordingReady).toBe(true);
     for (const rel of ['src/index.m3u8', 'low/index.m3u8']) expect((await readPlaylist(path.join(dir, rel)))?.ended, rel).toBe(true);
+    // The server's master: measured rates (the copied stream's is not its audio's alone) and probed codecs.
+    const text = await fs.readFile(path.join(dir, 'index.m3u8'), 'utf8');
+    const inf = text.split('\n').filter((l) => l.startsWith('#EXT-X-STREAM-INF:'));
+    expect(inf).toHaveLength(2);
+    for (const line of inf) {
+      expect(Number(/BANDWIDTH=(\d+)/.exec(line)?.[1])).toBeGreaterThan(300_000);
+      expect(line).toMatch(/AVERAGE-BANDWIDTH=\d+/);
+      expect(line).toContain('RESOLUTION=640x360');
+      expect(line).toMatch(/CODECS="avc1\.[0-9a-f]{6},mp4a\.40\.2"/);
+    }
     const res = await fetch(`${server.url}/streams/${EVENT}/low/index.m3u8`);
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-cache');

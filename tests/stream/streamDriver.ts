@@ -47,3 +47,36 @@ export function playlistOf(streamsDir: string, eventId: string): Promise<Playlis
 export async function filesIn(dir: string): Promise<string[]> {
   return fs.readdir(dir).catch(() => []);
 }
+
+/** A sender that can vanish mid-stream (SIGKILL: no SRT shutdown, as a lost connection). */
+export function sender(srtUrl: string, seconds: number): { drop(): void; done: Promise<PushResult> } {
+  const child = spawn('ffmpeg', testSourcePushArgs(srtUrl, { seconds, width: 640, height: 360, bitrate: '600k' }), { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+  const timer = setTimeout(() => child.kill('SIGKILL'), (seconds + 15) * 1000);
+  const done = new Promise<PushResult>((resolve) =>
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stderr });
+    }),
+  );
+  return { drop: () => child.kill('SIGKILL'), done };
+}
+
+/** Problems of a media playlist's text: a segment it lists that is not on disk, a tag left hanging at its end, ENDLIST twice or not last. */
+export async function playlistProblems(file: string): Promise<string[]> {
+  const text = await fs.readFile(file, 'utf8');
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const out: string[] = [];
+  const ends = lines.filter((l) => l === '#EXT-X-ENDLIST').length;
+  if (ends > 1) out.push(`ENDLIST ${ends} times`);
+  if (ends === 1 && lines.at(-1) !== '#EXT-X-ENDLIST') out.push('ENDLIST not last');
+  const last = lines.filter((l) => l !== '#EXT-X-ENDLIST').at(-1) ?? '';
+  if (last.startsWith('#')) out.push(`ends with ${last}`);
+  for (const l of lines) {
+    if (l.startsWith('#')) continue;
+    const st = await fs.stat(path.join(path.dirname(file), l)).catch(() => null);
+    if (!st || st.size === 0) out.push(`${l} missing`);
+  }
+  return out;
+}

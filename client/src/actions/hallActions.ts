@@ -5,6 +5,7 @@ import { readingOrder } from '../../../shared/level/model.ts';
 import type { Portal } from '../../../shared/level/schema.ts';
 import { hall } from '../engine/hallApi.ts';
 import { currentT, useStore } from '../store/index.ts';
+import { watchArrival } from './arrivalWatch.ts';
 import { navigate } from './navigation.ts';
 
 let pendingArrival: { floorId: string; portalId: string } | null = null;
@@ -79,6 +80,7 @@ export function walkToStand(standId: string): void {
   hall()?.walkToStand(standId);
   const ex = s.exhibitors[stand.exhibitor];
   s.announce(currentT()('hall.walkingTo', { name: ex?.name ?? standId }));
+  if (s.floorId) watchArrival(s.floorId, standId, ex?.name ?? standId);
 }
 
 export function categoryTitle(id: CategoryId): string {

@@ -90,9 +90,12 @@ export class Camera {
     this.clamp();
   }
 
+  /** Off in light mode: a flight then lands on its next step (no frames in between to draw). */
+  animate = true;
+
   /** Starts a smooth flight to a point and zoom; `step` advances it. */
   flyTo(p: Vec, zoom = this.zoom, duration = 0.6): void {
-    this.flight = { from: { x: this.x, y: this.y, zoom: this.zoom }, to: { ...p, zoom }, t: 0, duration };
+    this.flight = { from: { x: this.x, y: this.y, zoom: this.zoom }, to: { ...p, zoom }, t: 0, duration: this.animate ? duration : 0.001 };
   }
 
   get flying(): boolean {

@@ -3,12 +3,12 @@
 import { Container, Graphics, Texture, TilingSprite } from 'pixi.js';
 import type { Exhibitor } from '../../../shared/exhibitor.ts';
 import type { Level, Stand } from '../../../shared/level/schema.ts';
-import { PALETTE, floorColour, hexToNumber, mix } from './palette.ts';
+import { PALETTE, categoryColour, floorColour, hexToNumber, mix } from './palette.ts';
 
 const WALL = 0.22;
 const BACK_WALL = 0.45;
 
-function patternTexture(style: Level['background']['style'], base: number): Texture {
+export function patternTexture(style: Level['background']['style'], base: number): Texture {
   const size = 64;
   const canvas = document.createElement('canvas');
   canvas.width = size;
@@ -47,8 +47,9 @@ function patternTexture(style: Level['background']['style'], base: number): Text
   return Texture.from(canvas);
 }
 
-function drawStand(g: Graphics, s: Stand, colour: number): void {
-  const carpet = mix(colour, 0xffffff, 0.72);
+/** The walls are in the exhibitor's category colour (the plan's legend), the carpet in a tint of its brand colour. */
+function drawStand(g: Graphics, s: Stand, colour: number, category: number): void {
+  const carpet = mix(colour, 0xffffff, 0.78);
   // A soft shadow makes stands read as objects standing on the floor.
   g.rect(s.x + 0.25, s.y + 0.35, s.w, s.h).fill({ color: PALETTE.standShadow, alpha: 0.18 });
   g.rect(s.x, s.y, s.w, s.h).fill(carpet);
@@ -75,35 +76,31 @@ function drawStand(g: Graphics, s: Stand, colour: number): void {
     ],
   };
   for (const [x, y, w, h] of walls[s.entrance]) g.rect(x, y, w, h);
-  g.fill(colour);
-  // Reception counter near the entrance, in the brand colour with a white top.
-  const cw = Math.min(2.4, s.w * 0.45);
-  const ch = 0.7;
-  const counter = {
-    south: [s.x + (s.w - cw) / 2, s.y + s.h - ch - 0.5],
-    north: [s.x + (s.w - cw) / 2, s.y + 0.5],
-    east: [s.x + s.w - ch - 0.5, s.y + (s.h - cw) / 2],
-    west: [s.x + 0.5, s.y + (s.h - cw) / 2],
-  }[s.entrance] as [number, number];
+  g.fill(category);
+  // A slim reception counter on the entrance edge, in the brand colour: it leaves the floor to the labels.
   const vertical = s.entrance === 'east' || s.entrance === 'west';
-  g.roundRect(counter[0], counter[1], vertical ? ch : cw, vertical ? cw : ch, 0.15).fill(mix(colour, 0x000000, 0.25));
-  g.rect(s.x, s.y, s.w, s.h).stroke({ width: 0.08, color: mix(colour, 0x000000, 0.35), alignment: 1 });
+  const cw = Math.min(2.4, (vertical ? s.h : s.w) * 0.45);
+  const ch = COUNTER;
+  const counter = {
+    south: [s.x + (s.w - cw) / 2, s.y + s.h - ch - 0.1],
+    north: [s.x + (s.w - cw) / 2, s.y + 0.1],
+    east: [s.x + s.w - ch - 0.1, s.y + (s.h - cw) / 2],
+    west: [s.x + 0.1, s.y + (s.h - cw) / 2],
+  }[s.entrance] as [number, number];
+  g.roundRect(counter[0], counter[1], vertical ? ch : cw, vertical ? cw : ch, 0.1).fill(mix(colour, 0x000000, 0.15));
+  g.rect(s.x, s.y, s.w, s.h).stroke({ width: 0.08, color: mix(category, 0x000000, 0.35), alignment: 1 });
 }
 
-/** Where the logo board of a stand sits (a square against the back wall), in metres. */
-export function logoBoard(s: Stand): { x: number; y: number; size: number } {
-  const size = Math.min(s.w, s.h) * 0.42;
-  const inset = BACK_WALL + 0.3;
-  switch (s.entrance) {
-    case 'south':
-      return { x: s.x + s.w / 2 - size / 2, y: s.y + inset, size };
-    case 'north':
-      return { x: s.x + s.w / 2 - size / 2, y: s.y + s.h - inset - size, size };
-    case 'east':
-      return { x: s.x + inset, y: s.y + s.h / 2 - size / 2, size };
-    case 'west':
-      return { x: s.x + s.w - inset - size, y: s.y + s.h / 2 - size / 2, size };
-  }
+const COUNTER = 0.35;
+
+/**
+ * The part of a stand that labels may use, in metres: all of it but a thin margin. Walls and
+ * counter are thin lines on the plan and labels may cover them; the floor is what must hold
+ * a number and a name even on the smallest stand at the fitted zoom.
+ */
+export function standInner(s: Stand): { x: number; y: number; w: number; h: number } {
+  const pad = Math.min(0.18, s.w * 0.05, s.h * 0.05);
+  return { x: s.x + pad, y: s.y + pad, w: s.w - 2 * pad, h: s.h - 2 * pad };
 }
 
 export interface FloorScene {
@@ -120,7 +117,10 @@ export function buildFloorScene(level: Level, exhibitors: Record<string, Exhibit
     .rect(-width, -height, width * 3, height * 3)
     .fill(PALETTE.outside)
     .rect(-1.2, -1.2, width + 2.4, height + 2.4)
-    .fill(PALETTE.wall);
+    .fill(PALETTE.wall)
+    // The plain floor colour under the texture: light mode hides the texture, not the floor.
+    .rect(0, 0, width, height)
+    .fill(base);
   root.addChild(outside);
 
   const texture = patternTexture(level.background.style, base);
@@ -150,14 +150,9 @@ export function buildFloorScene(level: Level, exhibitors: Record<string, Exhibit
   const stands = new Graphics();
   for (const s of level.stands) {
     const ex = exhibitors[s.exhibitor];
-    drawStand(stands, s, ex ? hexToNumber(ex.colour) : 0x94a3b8);
+    drawStand(stands, s, ex ? hexToNumber(ex.colour) : 0x94a3b8, ex ? categoryColour(ex.category) : 0x94a3b8);
   }
-  // White logo boards; the logos themselves are sprites loaded on demand.
-  for (const s of level.stands) {
-    const b = logoBoard(s);
-    stands.roundRect(b.x - 0.15, b.y - 0.15, b.size + 0.3, b.size + 0.3, 0.2);
-  }
-  stands.fill(PALETTE.board);
+  // Logos, numbers and names are laid out per zoom step over this (labels.ts, logos.ts).
   root.addChild(stands);
 
   const markers = new Graphics();

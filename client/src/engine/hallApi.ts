@@ -13,6 +13,17 @@ export interface FrameStats {
   displayObjects: number;
 }
 
+/** A label drawn on the plan, in CSS pixels relative to the hall element (tests). */
+export interface PlanLabel {
+  kind: 'name' | 'number' | 'marker';
+  text: string;
+  standId: string | null;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
 export interface HallApi {
   flyToStand(standId: string, opts?: { zoomIn?: boolean; onlyIfHidden?: boolean }): void;
   walkToStand(standId: string): void;
@@ -48,6 +59,8 @@ export interface HallApi {
   spawnWalkers(n: number): void;
   /** The planned personal route, drawn on every floor it touches (null hides it). */
   setRoute(route: DrawnRoute | null): void;
+  /** Names, booth numbers and landmark labels shown on the plan (empty in the 3D view). */
+  planLabels(): PlanLabel[];
   /** What of the route is drawn on the floor shown (tests). */
   routeSummary(): RouteSummary;
   /** Walks to a portal of the floor shown and takes it; false when there is no way. */

@@ -13,15 +13,16 @@ import { WALK_SPEED, checkMove, stepWithCollision } from '../../../shared/moveme
 import { AvatarLayer } from './avatars.ts';
 import { IsoCamera } from './iso/isoCamera.ts';
 import { IsoFigures } from './iso/isoFigures.ts';
-import { IsoScene } from './iso/isoScene.ts';
+import { type BoothMedia, IsoScene } from './iso/isoScene.ts';
 import { boxesToFade, pointTarget } from '../../../shared/iso/fade.ts';
 import { toView, type Rotation } from '../../../shared/iso/projection.ts';
 import type { HallView } from './iso/viewPref.ts';
 import { type FloorScene, buildFloorScene } from './floorScene.ts';
-import type { FrameStats, HallApi } from './hallApi.ts';
+import type { FrameStats, HallApi, PlanLabel } from './hallApi.ts';
 import { attachInput } from './input.ts';
 import { LabelLayer, type LabelSource } from './labels.ts';
 import { LogoLayer } from './logos.ts';
+import { hexToNumber } from './palette.ts';
 import { LayoutOverlay } from './layoutOverlay.ts';
 import { Overlay } from './overlay.ts';
 import type { DrawnRoute, RouteSummary } from './drawnRoute.ts';
@@ -29,6 +30,8 @@ import { RouteLayer } from './routeLayer.ts';
 import { PeopleLayer } from './people.ts';
 import type { PeopleDelta } from '../../../shared/protocol.ts';
 import { FrameTimer } from './stats.ts';
+import { FrameGaps, hideDecorations, whenIdle } from './light/frameGaps.ts';
+import type { RenderSettings } from './light/lightMode.ts';
 import { Walkers } from './walkers.ts';
 
 export interface HallCallbacks {
@@ -40,10 +43,14 @@ export interface HallCallbacks {
   /** Names for labels, in the visitor's language. */
   labels(level: Level): LabelSource;
   logoUrl(exhibitorId: string): string | null;
+  /** Pictures for the 3D booths (video poster, a gallery image), as URLs; optional. */
+  boothMedia?: (exhibitorId: string) => Promise<BoothMedia>;
   /** A stand clicked while the layout overlay is on: copy it instead of opening it. */
   copyStand(standId: string): void;
   /** Given only when the layout tools are unlocked: the L key toggles the overlay. */
   toggleLayout?: () => void;
+  /** Gaps (ms) between frames drawn back to back while something moved: the light-mode watch. */
+  frameGaps?: (gapsMs: readonly number[]) => void;
 }
 
 /** Zoom (px per metre) used when flying to a single stand. */
@@ -94,6 +101,9 @@ export class HallEngine implements HallApi {
   private rotation: Rotation = 0;
   private fadeAt: Vec | null = null;
   ready = false;
+  /** Light mode's settings (lightMode.ts): decorations, animations. */
+  private light: Pick<RenderSettings, 'decorations' | 'animations'> = { decorations: true, animations: true };
+  private readonly gaps = new FrameGaps();
 
   constructor(private readonly cb: HallCallbacks) {}
 
@@ -120,6 +130,7 @@ export class HallEngine implements HallApi {
       this.timer.beginUpdate();
       this.update(Math.min(0.25, ticker.deltaMS / 1000));
       this.timer.endUpdate();
+      const rendered = this.dirty;
       if (this.dirty) {
         this.dirty = false;
         app.render();
@@ -127,11 +138,20 @@ export class HallEngine implements HallApi {
         if (this.firstDraw) {
           this.firstDraw = false;
           performance.mark('expo:floor-drawn');
-          // Names come right after the first picture of the floor.
-          this.labels?.enable();
-          this.sceneDirty = true;
+          // Names come after the first picture of the floor, once the page is idle: building
+          // the font is one long task, and the hall should answer a hover before it.
+          const labels = this.labels;
+          this.disposers.push(
+            whenIdle(() => {
+              if (this.labels !== labels || !this.app) return;
+              labels?.enable();
+              this.sceneDirty = true;
+            }),
+          );
         }
       }
+      // Watching for slow frames only while light mode is off (nothing to switch otherwise).
+      if (this.light.animations && this.cb.frameGaps) this.gaps.tick(rendered, ticker.deltaMS, this.cb.frameGaps);
     };
     app.ticker.add(frame, undefined, UPDATE_PRIORITY.NORMAL);
     this.disposers.push(
@@ -196,9 +216,15 @@ export class HallEngine implements HallApi {
         const s = level.stands[i];
         return s ? this.cb.logoUrl(s.exhibitor) : null;
       },
+      (i) => {
+        const ex = exhibitors[level.stands[i]?.exhibitor ?? ''];
+        return ex ? hexToNumber(ex.colour) : 0x94a3b8;
+      },
       () => (this.sceneDirty = true),
     );
     this.labels?.reset(level, this.names);
+    hideDecorations(this.scene.root, !this.light.decorations);
+    this.logos.root.visible = this.light.decorations;
     this.layout.setLevel(level);
     this.destroyIso();
     this.assembleWorld();
@@ -225,6 +251,21 @@ export class HallEngine implements HallApi {
     }
   }
 
+  /** Light mode (lightMode.ts renderSettings): fewer layers, no animations; applied at once. */
+  setLight(settings: Pick<RenderSettings, 'decorations' | 'animations'>): void {
+    this.light = { decorations: settings.decorations, animations: settings.animations };
+    this.camera.animate = settings.animations;
+    this.gaps.clear();
+    if (this.scene) hideDecorations(this.scene.root, !settings.decorations);
+    if (this.logos) this.logos.root.visible = settings.decorations;
+    this.sceneDirty = true;
+    this.dirty = true;
+  }
+
+  lightSettings(): { decorations: boolean; animations: boolean } {
+    return { ...this.light };
+  }
+
   /** The plan layers in drawing order (also restores them after the 3D view borrowed some). */
   private assembleWorld(): void {
     this.world.removeChildren();
@@ -241,7 +282,20 @@ export class HallEngine implements HallApi {
     const app = this.app;
     if (!model || !app) return;
     if (!this.iso) {
-      this.iso = new IsoScene(model.level, this.exhibitors, model.grid, this.names.standNames, this.rotation);
+      const level = model.level;
+      this.iso = new IsoScene(
+        level,
+        this.exhibitors,
+        model.grid,
+        this.names.standNames,
+        this.rotation,
+        (i) => (level.stands[i] ? this.cb.logoUrl(level.stands[i]!.exhibitor) : null),
+        () => (this.sceneDirty = true),
+        (i) => {
+          const s = level.stands[i];
+          return s && this.cb.boothMedia ? this.cb.boothMedia(s.exhibitor) : null;
+        },
+      );
       app.stage.addChildAt(this.iso.root, 0);
     }
     this.iso.ground.addChild(this.layout.root, this.overlay.root, this.route.root);
@@ -333,6 +387,8 @@ export class HallEngine implements HallApi {
 
   private refreshMarks(): void {
     const z = this.camera.zoom;
+    // The focused and highlighted stands' labels take precedence in the placement.
+    this.sceneDirty = true;
     this.overlay.setHover(this.stand(this.hovered));
     this.overlay.setFocus(this.stand(this.focused), z);
     this.overlay.setHighlight(this.stand(this.highlighted), z);
@@ -426,9 +482,10 @@ export class HallEngine implements HallApi {
       for (let i = 0; i < w.count; i++) this.avatars.setOther(i, w.x[i]!, w.y[i]!, w.tint[i]!);
     }
     this.avatars.setSelf(this.self);
-    if (this.overlay.tick(dt)) this.dirty = true;
+    // The highlight's pulse is an animation: light mode keeps it still.
+    if (this.light.animations && this.overlay.tick(dt)) this.dirty = true;
     if (this.iso && this.view === '3d') {
-      if (this.dirty || this.walkers) this.figures.sync(this.iso, [this.people.root, this.avatars.root], dt);
+      if (this.dirty || this.walkers) this.figures.sync(this.iso, [this.people.root, this.avatars.root], dt, this.camera.zoom);
       if (!this.fadeAt || dist(this.fadeAt, this.self) > 0.75) this.refreshFade();
     }
     if (this.camera.version !== this.drawnVersion || this.sceneDirty) {
@@ -513,9 +570,14 @@ export class HallEngine implements HallApi {
     }
     const zoomChanged = this.lastZoom !== cam.zoom;
     this.lastZoom = cam.zoom;
-    this.labels?.update(model.level, model.grid, this.names, cam, view);
+    const idx = (id: string | null) => (id ? (model.standIndex.get(id) ?? -1) : -1);
+    // The plan's names and logos are laid out only while the plan is shown.
+    const plan = this.view === 'plan';
+    this.labels?.update(model.level, model.grid, this.names, cam, view, { focused: idx(this.focused), highlighted: idx(this.highlighted), stands: plan });
     this.layout.update(cam, view);
-    this.logos?.update(model.level, model.grid, cam.zoom, view);
+    const labels = this.labels;
+    // Light mode shows no logos (nor downloads them): names carry the stands.
+    if (plan && this.light.decorations) this.logos?.update(model.grid, cam.zoom, view, (i) => labels?.logoBox(i) ?? null);
     if (zoomChanged) {
       this.avatars.setZoom(cam.zoom);
       this.people.setZoom(cam.zoom, Math.max(1.3, 16 / cam.zoom));
@@ -652,6 +714,12 @@ export class HallEngine implements HallApi {
     this.routeData = route;
     this.route.set(route, this.model?.level.id ?? null, this.camera.zoom);
     this.dirty = true;
+  }
+
+  planLabels(): PlanLabel[] {
+    if (this.view !== 'plan' || !this.labels || !this.model) return [];
+    const stands = this.model.level.stands;
+    return this.labels.shownLabels().map((l) => ({ kind: l.kind, text: l.text, standId: l.kind === 'marker' ? null : stands[l.index]!.id, ...l.box }));
   }
 
   routeSummary(): RouteSummary {

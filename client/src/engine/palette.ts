@@ -1,4 +1,5 @@
 // Colours of the hall. One place, so the look can be tuned without touching drawing code.
+import type { CategoryId } from '../../../shared/categories.ts';
 import type { Level } from '../../../shared/level/schema.ts';
 
 export function hexToNumber(hex: string): number {
@@ -39,4 +40,25 @@ const FLOOR: Record<Level['background']['style'], number> = {
 
 export function floorColour(bg: Level['background']): number {
   return bg.tint ? mix(FLOOR[bg.style], hexToNumber(bg.tint), 0.35) : FLOOR[bg.style];
+}
+
+/**
+ * Stand colours by category, the plan's legend: distinct hues of even weight that stay apart
+ * for the common colour-vision deficiencies (after the Okabe–Ito and Tableau 10 palettes).
+ */
+export const CATEGORY_COLOURS: Record<CategoryId, string> = {
+  preschool: '#e69f00',
+  school: '#0072b2',
+  higher: '#6a3d9a',
+  professional: '#d55e00',
+  additional: '#009e73',
+  edtech: '#cc79a7',
+  platforms: '#1f9bbd',
+  equipment: '#7f6a00',
+  publishers: '#b2182b',
+  regions: '#4d7f2a',
+};
+
+export function categoryColour(category: CategoryId): number {
+  return hexToNumber(CATEGORY_COLOURS[category]);
 }

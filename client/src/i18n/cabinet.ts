@@ -66,6 +66,10 @@ export const cabinetRu = {
   'cabinet.tab.analytics': 'Аналитика',
   'cabinet.tab.chats': 'Чаты',
   'cabinet.tab.newLeads': 'новая|новые|новых',
+  'cabinet.tab.unreadChats': 'непрочитанное сообщение|непрочитанных сообщения|непрочитанных сообщений',
+  'cabinet.toast.question': 'Новый вопрос · {company}',
+  'cabinet.toast.open': 'Открыть',
+  'cabinet.toast.close': 'Скрыть уведомление',
 
   'cabinet.editor.formLabel': 'Редактирование стенда',
   'cabinet.editor.loadError': 'Не удалось загрузить стенд.',
@@ -346,6 +350,10 @@ export const cabinetEn: Record<keyof typeof cabinetRu, string> = {
   'cabinet.tab.analytics': 'Analytics',
   'cabinet.tab.chats': 'Chats',
   'cabinet.tab.newLeads': 'new|new',
+  'cabinet.tab.unreadChats': 'unread message|unread messages',
+  'cabinet.toast.question': 'New question · {company}',
+  'cabinet.toast.open': 'Open',
+  'cabinet.toast.close': 'Dismiss',
 
   'cabinet.editor.formLabel': 'Stand editor',
   'cabinet.editor.loadError': 'The stand could not be loaded.',

@@ -1,21 +1,29 @@
 // English UI strings. The type makes a missing or extra key a compile error.
 import { cabinetEn } from './cabinet.ts';
+import { contentLangEn } from './contentLang.ts';
+import { datesEn } from './dates.ts';
 import { chatEn } from './chat.ts';
 import type { MessageKey } from './ru.ts';
 import { listEn } from './list.ts';
 import { notFoundEn } from './notFound.ts';
 import { hall3dEn } from './hall3d.ts';
+import { lightEn } from './light.ts';
 import { programmeEn } from './programme.ts';
+import { myProgrammeEn } from './myProgramme.ts';
 import { standEn } from './stand.ts';
 
 export const en: Record<MessageKey, string> = {
   ...standEn,
   ...cabinetEn,
+  ...contentLangEn,
+  ...datesEn,
   ...chatEn,
   ...notFoundEn,
   ...hall3dEn,
+  ...lightEn,
   ...listEn,
   ...programmeEn,
+  ...myProgrammeEn,
   'app.title': 'MMSO virtual exhibition',
   'app.tagline': 'An interactive map of the education industry',
   'app.loading': 'Loading the exhibition…',
@@ -31,6 +39,7 @@ export const en: Record<MessageKey, string> = {
   'hall.focused': 'Stand {index} of {total}: {name}, {category}.',
   'hall.arrivedFloor': 'You are on floor "{floor}".',
   'hall.walkingTo': 'Walking to "{name}".',
+  'hall.arrivedAt': 'You are at the stand "{name}". Press Enter on it to open its page.',
   'hall.noWebgl': 'Your browser could not start the hall graphics. Use search and the floor list.',
   'hall.standNotFound': 'Stand "{id}" is not on this floor.',
   'controls.zoomIn': 'Zoom in',

@@ -6,6 +6,8 @@ export const hall3dRu = {
   'view.3d': '3D',
   'view.rotateLeft': 'Повернуть влево (Q)',
   'view.rotateRight': 'Повернуть вправо (E)',
+  'legend.title': 'Категории',
+  'legend.count': '{count} стенд|{count} стенда|{count} стендов',
 };
 
 export const hall3dEn: Record<keyof typeof hall3dRu, string> = {
@@ -14,4 +16,6 @@ export const hall3dEn: Record<keyof typeof hall3dRu, string> = {
   'view.3d': '3D',
   'view.rotateLeft': 'Turn left (Q)',
   'view.rotateRight': 'Turn right (E)',
+  'legend.title': 'Categories',
+  'legend.count': '{count} stand|{count} stands',
 };

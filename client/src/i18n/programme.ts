@@ -2,6 +2,14 @@
 // spread them in. Plural forms are separated by "|": Russian one|few|many, English one|other.
 export const programmeRu = {
   'programme.link': 'Деловая программа',
+  'programme.onAir.region': 'Деловая программа в эфире',
+  'programme.onAir.label': 'Сейчас в эфире:',
+  'programme.onAir.more': 'и ещё {count}',
+  'programme.landmark.live': 'Сцена · в эфире',
+  'programme.landmark.open': 'Сцена · программа',
+  'programme.landmark.goLive': '{title}. Сейчас в эфире: {event}. Открыть трансляцию',
+  'programme.landmark.goMany': '{title}. Сейчас в эфире: {count}. Открыть программу',
+  'programme.landmark.goSchedule': '{title}. Открыть программу',
   'programme.title': 'Деловая программа',
   'programme.skip': 'Перейти к содержимому',
   'programme.backToExpo': '← На выставку',
@@ -116,6 +124,14 @@ export const programmeRu = {
 
 export const programmeEn: Record<keyof typeof programmeRu, string> = {
   'programme.link': 'Business programme',
+  'programme.onAir.region': 'Business programme on air',
+  'programme.onAir.label': 'On air now:',
+  'programme.onAir.more': 'and {count} more',
+  'programme.landmark.live': 'Stage · live',
+  'programme.landmark.open': 'Stage · programme',
+  'programme.landmark.goLive': '{title}. On air now: {event}. Open the broadcast',
+  'programme.landmark.goMany': '{title}. On air now: {count}. Open the programme',
+  'programme.landmark.goSchedule': '{title}. Open the programme',
   'programme.title': 'Business programme',
   'programme.skip': 'Skip to content',
   'programme.backToExpo': '← To the exhibition',

@@ -1,20 +1,28 @@
 // Russian UI strings (the default language). Every key here must exist in en.ts.
 import { cabinetRu } from './cabinet.ts';
+import { contentLangRu } from './contentLang.ts';
+import { datesRu } from './dates.ts';
 import { chatRu } from './chat.ts';
 import { listRu } from './list.ts';
 import { notFoundRu } from './notFound.ts';
 import { hall3dRu } from './hall3d.ts';
+import { lightRu } from './light.ts';
 import { programmeRu } from './programme.ts';
+import { myProgrammeRu } from './myProgramme.ts';
 import { standRu } from './stand.ts';
 
 export const ru = {
   ...standRu,
   ...cabinetRu,
+  ...contentLangRu,
+  ...datesRu,
   ...chatRu,
   ...notFoundRu,
   ...hall3dRu,
+  ...lightRu,
   ...listRu,
   ...programmeRu,
+  ...myProgrammeRu,
   'app.title': 'Виртуальная выставка ММСО',
   'app.tagline': 'Интерактивная карта индустрии образования',
   'app.loading': 'Загружаем выставку…',
@@ -30,6 +38,7 @@ export const ru = {
   'hall.focused': 'Стенд {index} из {total}: {name}, {category}.',
   'hall.arrivedFloor': 'Вы на этаже «{floor}».',
   'hall.walkingTo': 'Идём к стенду «{name}».',
+  'hall.arrivedAt': 'Вы у стенда «{name}». Нажмите Enter на стенде, чтобы открыть его страницу.',
   'hall.noWebgl': 'Ваш браузер не смог запустить графику зала. Используйте поиск и список этажей.',
   'hall.standNotFound': 'Стенд «{id}» на этом этаже не найден.',
   'controls.zoomIn': 'Приблизить',

@@ -25,7 +25,7 @@ const CATCH_UP_PAGES = 10;
 let sdk: Promise<Client> | null = null;
 
 function colyseus(): Promise<Client> {
-  sdk ??= import('@colyseus/sdk').then((m) => new m.Client(location.origin));
+  sdk ??= import('./colyseusSdk.ts').then((m) => new m.Client(location.origin));
   return sdk;
 }
 
@@ -65,6 +65,8 @@ export class ChatConnection {
   private ready = false;
   private readonly waiters = new Set<{ ok(): void; fail(): void }>();
   private readonly unsubscribe: () => void;
+  /** Staff: the cabinet page is idle or hidden; told to every room joined (again). */
+  private away = false;
 
   constructor(
     readonly standId: string,
@@ -118,6 +120,9 @@ export class ChatConnection {
       status: 'live',
     });
     this.ready = true;
+    // A room joined anew starts everyone active, and a resumed seat keeps what it was told
+    // before the drop: either way it learns the page's state now.
+    if (this.mode === 'staff') this.conn.send(CHAT_CLIENT_MSG.away, { away: this.away });
     this.settleWaiters(true);
     if (!this.welcomed) {
       this.welcomed = true;
@@ -230,6 +235,13 @@ export class ChatConnection {
     this.conn.send(CHAT_CLIENT_MSG.read, { thread, upTo });
   }
 
+  /** Staff: the cabinet page went idle or hidden, or is in use again (visitors see "away"). */
+  setAway(away: boolean): void {
+    if (this.away === away) return;
+    this.away = away;
+    if (this.live) this.conn.send(CHAT_CLIENT_MSG.away, { away });
+  }
+
   stop(): void {
     this.unsubscribe();
     this.settleWaiters(false);
@@ -317,15 +329,23 @@ const OWN_LIVE_MAX = 20;
 const INBOX_REFRESH_MS = 30_000;
 
 /**
- * The cabinet inbox's connections: every own stand live at once (staff show as online there
- * and hear every question), other stands (organisers, moderators) when opened.
+ * The cabinet's staff connections (net/staffDesk.ts holds them while any cabinet page is
+ * signed in): every own stand live at once (staff show as online or away there and hear
+ * every question), other stands (organisers, moderators) when opened in the Chats tab.
  */
 export class StaffChats {
   private readonly conns = new Map<string, ChatConnection>();
   private timer: ReturnType<typeof setInterval> | null = null;
   private stopped = false;
+  private away = false;
 
   constructor(private readonly onMessages: (messages: ChatMessage[]) => void) {}
+
+  /** The cabinet page is idle or hidden (true) or in use (false): every stand joined hears it. */
+  setAway(away: boolean): void {
+    this.away = away;
+    for (const c of this.conns.values()) c.setAway(away);
+  }
 
   async start(): Promise<void> {
     await this.refresh();
@@ -358,6 +378,7 @@ export class StaffChats {
         this.onMessages(messages);
       });
       this.conns.set(standId, conn);
+      conn.setAway(this.away);
       conn.start();
     }
     return conn;

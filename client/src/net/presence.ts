@@ -3,7 +3,8 @@
 // view, and feeds other visitors to the engine and counts to the store. Joining, resuming a
 // dropped seat and rejoining after a restart are the RoomConnection's; this file only says
 // what the floor room needs. The server chooses where the avatar appears.
-import { Client } from '@colyseus/sdk';
+import type { Client } from '@colyseus/sdk';
+import { afterFirstDraw } from './afterFirstDraw.ts';
 import type { Vec } from '../../../shared/geometry.ts';
 import { receiveAnnouncement } from './announcementsApi.ts';
 import { CLIENT_MSG, type JoinOptions, PROTOCOL_VERSION, ROOMS, SERVER_MSG, type WhoEntry } from '../../../shared/protocol.ts';
@@ -37,10 +38,20 @@ export class PresenceConnection implements PresenceHandle {
   private readonly disposers: (() => void)[] = [];
 
   constructor(private readonly hall: HallApi) {
-    const client = new Client(location.origin);
+    // The SDK is its own chunk, fetched once the floor is drawn: the first picture and the
+    // first hover do not wait for it on a slow link.
+    let client: Promise<Client> | null = null;
     this.conn = new RoomConnection({
       room: ROOMS.floor,
-      client: () => client,
+      client: () =>
+        (client ??= afterFirstDraw()
+          .then(() => import('./colyseusSdk.ts'))
+          .then((m) => new m.Client(location.origin))
+          .catch((e: unknown) => {
+            // A failed chunk download is tried again on the next rejoin.
+            client = null;
+            throw e;
+          })),
       rejoinDelays: REJOIN_DELAYS,
       offlineAfter: REJOIN_DELAYS.length,
       options: () => {

@@ -69,7 +69,7 @@ const EMPTY: QaView = {
 
 let sdk: Promise<Client> | null = null;
 function colyseus(): Promise<Client> {
-  sdk ??= import('@colyseus/sdk').then((m) => new m.Client(location.origin));
+  sdk ??= import('./colyseusSdk.ts').then((m) => new m.Client(location.origin));
   return sdk;
 }
 

@@ -7,6 +7,7 @@ import { eventIcsUrl, fetchEventPage } from '../net/programmeApi.ts';
 import { useStore, useT } from '../store/index.ts';
 import { formatLabel } from './labels.ts';
 import { adoptClock } from './actions.ts';
+import { EventBeside } from './BesideWebinars.tsx';
 import { Link } from './Link.tsx';
 import { LoadState } from './Loading.tsx';
 import { EventMedia } from './EventMedia.tsx';
@@ -16,6 +17,7 @@ import { Person } from './Person.tsx';
 import { PROGRAMME_PATH, eventPath } from './paths.ts';
 import { scheduleSearch, EMPTY_QUERY } from './query.ts';
 import { StateBadge } from './StateBadge.tsx';
+import { StarButton } from './my/StarButton.tsx';
 import { useFairNow } from './useFairNow.ts';
 import { useRemote } from './useRemote.ts';
 import { dayKeyOf, longDateOf, languageName, timeOf, visitorZone, zoneName } from './zones.ts';
@@ -62,6 +64,9 @@ function EventBody({ page }: { page: EventPageView }) {
         <p className="prog-event__cluster">{txt(page.cluster?.title, lang) || ev.cluster}</p>
         <h1 className="prog-h1">{title}</h1>
         <StateBadge state={state} />
+        <p className="prog-event__star">
+          <StarButton eventId={ev.id} title={title} />
+        </p>
       </header>
       <section aria-labelledby="prog-facts">
         <h2 id="prog-facts" className="sr-only">
@@ -142,6 +147,9 @@ function EventBody({ page }: { page: EventPageView }) {
           </ol>
         )}
       </section>
+
+      {/* Stage two: exhibitors' webinars on this event's topics. */}
+      <EventBeside eventId={ev.id} />
     </article>
   );
 }

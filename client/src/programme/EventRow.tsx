@@ -9,6 +9,7 @@ import { Link } from './Link.tsx';
 import { type IndexedEvent, type ProgrammeIndex, txt } from './model.ts';
 import { eventPath } from './paths.ts';
 import { StateBadge } from './StateBadge.tsx';
+import { StarButton } from './my/StarButton.tsx';
 import { languageName, timeOf } from './zones.ts';
 
 interface Props {
@@ -43,7 +44,10 @@ export const EventRow = memo(function EventRow({ index, ie, state, zone, nowAnch
         </p>
         <p className="prog-item__people">{peopleLine(index, ie, lang, t)}</p>
       </div>
-      <StateBadge state={state} />
+      <div className="prog-item__side">
+        <StateBadge state={state} />
+        <StarButton eventId={e.id} title={txt(e.title, lang)} compact />
+      </div>
     </li>
   );
 });

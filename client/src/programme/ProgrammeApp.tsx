@@ -11,6 +11,10 @@ import { ProgrammeHeader } from './ProgrammeHeader.tsx';
 import { Missing } from './Missing.tsx';
 import { SchedulePage } from './SchedulePage.tsx';
 import { SpeakerPage } from './SpeakerPage.tsx';
+import { MyProgrammePage } from './my/MyProgrammePage.tsx';
+import { ReminderToasts } from './my/ReminderToasts.tsx';
+import { TrackPage } from './TrackPage.tsx';
+import { TracksPage } from './TracksPage.tsx';
 import './programme.css';
 import { registerStreamPlayer } from '../stream/registerPlayer.tsx';
 import { registerQaPanel } from '../qa/registerPanel.tsx';
@@ -49,8 +53,17 @@ export function ProgrammeApp() {
     case 'library':
       body = <LibraryPage />;
       break;
+    case 'my':
+      body = <MyProgrammePage />;
+      break;
     case 'event':
       body = <EventPage key={page.eventId} eventId={page.eventId} />;
+      break;
+    case 'tracks':
+      body = <TracksPage />;
+      break;
+    case 'track':
+      body = <TrackPage key={page.trackId} trackId={page.trackId} />;
       break;
     case 'speaker':
       body = <SpeakerPage key={page.speakerId} speakerId={page.speakerId} />;
@@ -69,6 +82,8 @@ export function ProgrammeApp() {
       <main className="prog-main" id="prog-main" tabIndex={-1}>
         {body}
       </main>
+      {/* Reminders of starred events (the hall shows them too); it loads "my programme" for the stars. */}
+      <ReminderToasts />
     </div>
   );
 }

@@ -3,10 +3,12 @@
 import { useStore, useT } from '../store/index.ts';
 import { LangSwitch } from '../ui/chrome/LangSwitch.tsx';
 import { Link } from './Link.tsx';
-import { LIBRARY_PATH, PROGRAMME_PATH, type ProgrammePage } from './paths.ts';
+import { useTracksT } from '../i18n/tracks.ts';
+import { LIBRARY_PATH, MY_PATH, PROGRAMME_PATH, type ProgrammePage, TRACKS_PATH } from './paths.ts';
 
 export function ProgrammeHeader({ page }: { page: ProgrammePage }) {
   const t = useT();
+  const tt = useTracksT();
   const scheduleSearch = useStore((s) => (page.kind === 'schedule' ? s.progSearch : ''));
   return (
     <header className="prog-header">
@@ -32,6 +34,16 @@ export function ProgrammeHeader({ page }: { page: ProgrammePage }) {
           <li>
             <Link href={LIBRARY_PATH} aria-current={page.kind === 'library' ? 'page' : undefined}>
               {t('programme.nav.library')}
+            </Link>
+          </li>
+          <li>
+            <Link href={TRACKS_PATH} aria-current={page.kind === 'tracks' || page.kind === 'track' ? 'page' : undefined}>
+              {tt('tracks.nav')}
+            </Link>
+          </li>
+          <li>
+            <Link href={MY_PATH} aria-current={page.kind === 'my' ? 'page' : undefined}>
+              {t('my.nav')}
             </Link>
           </li>
           <li className="prog-nav__expo">

@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore, useT } from '../store/index.ts';
 import { goTo, loadProgramme } from './actions.ts';
+import { ScheduleBeside } from './BesideWebinars.tsx';
 import { DayNav } from './DayNav.tsx';
 import { EventRow } from './EventRow.tsx';
 import { FilterBar } from './FilterBar.tsx';
@@ -159,6 +160,8 @@ function Schedule({ index, query }: { index: ProgrammeIndex; query: ScheduleQuer
           </button>
         </div>
       )}
+      {/* Stage two: exhibitors' webinars on the topics of the events listed. */}
+      <ScheduleBeside events={shown} day={day} zone={zone} />
     </div>
   );
 }

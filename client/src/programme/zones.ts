@@ -1,6 +1,7 @@
 // Times of the programme in the zone the visitor chose (their own by default, or the fair's),
 // with the zone named. Intl formatters are slow to build, so each is built once and reused.
 import type { Lang } from '../../../shared/text.ts';
+import { localeOf } from '../i18n/locale.ts';
 
 /** The browser's own time zone; "UTC" where Intl does not say. */
 export function visitorZone(): string {
@@ -16,7 +17,7 @@ function fmt(lang: Lang, timeZone: string, kind: string, options: Intl.DateTimeF
   const key = `${lang}|${timeZone}|${kind}`;
   let f = cache.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(lang === 'ru' ? 'ru-RU' : 'en-GB', { timeZone, ...options });
+    f = new Intl.DateTimeFormat(localeOf(lang), { timeZone, ...options });
     cache.set(key, f);
   }
   return f;

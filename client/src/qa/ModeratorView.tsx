@@ -8,6 +8,7 @@ import { Comments } from './Comments.tsx';
 import { ModQuestion } from './ModQuestion.tsx';
 import { PollEditor } from './PollEditor.tsx';
 import { QaStatus } from './Status.tsx';
+import { broadcastPath } from './paths.ts';
 import { useQa } from './useQa.ts';
 
 const SLOW_CHOICES = [0, 5, 15, 30, 60, 120];
@@ -26,6 +27,9 @@ export function ModeratorView({ eventId }: { eventId: string }) {
   return (
     <main className="qa-mod" data-moderator={eventId}>
       <h1 className="qa-mod-title">{t('qa.mod.title', { event: eventId })}</h1>
+      <p className="qa-note">
+        <a href={broadcastPath(eventId)}>{t('qa.mod.broadcast')}</a>
+      </p>
       <QaStatus state={view.state} t={t} />
       <div className="qa-mod-cols">
         <section aria-label={t('qa.mod.queue', { count: queue.length })}>

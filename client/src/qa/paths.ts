@@ -1,7 +1,7 @@
-// The Q&A pages' addresses, parsed once (the server serves client/qa.html for both).
-export type QaPage = { kind: 'moderate' | 'overlay'; eventId: string };
+// The Q&A pages' addresses, parsed once (the server serves client/qa.html for all three).
+export type QaPage = { kind: 'moderate' | 'overlay' | 'broadcast'; eventId: string };
 
-const PAGE = /^\/(moderate|overlay)\/([a-z0-9][a-z0-9-]{0,79})\/?$/;
+const PAGE = /^\/(moderate|overlay|broadcast)\/([a-z0-9][a-z0-9-]{0,79})\/?$/;
 
 export function qaPage(pathname: string): QaPage | null {
   const m = PAGE.exec(pathname);
@@ -10,3 +10,4 @@ export function qaPage(pathname: string): QaPage | null {
 
 export const moderatePath = (eventId: string) => `/moderate/${eventId}`;
 export const overlayPath = (eventId: string) => `/overlay/${eventId}`;
+export const broadcastPath = (eventId: string) => `/broadcast/${eventId}`;

@@ -8,13 +8,14 @@ import { type ExhibitionSlice, createExhibitionSlice } from './exhibitionSlice.t
 import { type OrganiserSlice, createOrganiserSlice } from './organiserSlice.ts';
 import { type PrefsSlice, createPrefsSlice } from './prefsSlice.ts';
 import { type ProgrammeSlice, createProgrammeSlice } from './programmeSlice.ts';
+import { type MyProgrammeSlice, createMyProgrammeSlice } from './myProgrammeSlice.ts';
 import { type ListSlice, createListSlice } from './listSlice.ts';
 import { type PresenceSlice, createPresenceSlice } from './presenceSlice.ts';
 import { type RouteSlice, createRouteSlice } from './routeSlice.ts';
 import { type ViewSlice, createViewSlice } from './viewSlice.ts';
 import { type VisitorSlice, createVisitorSlice } from './visitorSlice.ts';
 
-export type AppState = ExhibitionSlice & ViewSlice & PrefsSlice & PresenceSlice & RouteSlice & OrganiserSlice & CabinetSlice & VisitorSlice & ChatSlice & ProgrammeSlice & ListSlice;
+export type AppState = ExhibitionSlice & ViewSlice & PrefsSlice & PresenceSlice & RouteSlice & OrganiserSlice & CabinetSlice & VisitorSlice & ChatSlice & ProgrammeSlice & ListSlice & MyProgrammeSlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createExhibitionSlice(...a),
@@ -27,6 +28,7 @@ export const useStore = create<AppState>()((...a) => ({
   ...createVisitorSlice(...a),
   ...createChatSlice(...a),
   ...createProgrammeSlice(...a),
+  ...createMyProgrammeSlice(...a),
   ...createListSlice(...a),
 }));
 

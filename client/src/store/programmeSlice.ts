@@ -3,6 +3,7 @@
 // offset from this browser's clock. Filled by client/src/programme/actions.ts; names start
 // with "prog" to stay clear of the hall's slices.
 import type { StateCreator } from 'zustand';
+import type { OnAirEvent } from '../../../shared/programme/onAir.ts';
 import type { ProgrammeIndex } from '../programme/model.ts';
 import type { AppState } from './index.ts';
 
@@ -17,7 +18,10 @@ export interface ProgrammeSlice {
   progOffsetMs: number;
   /** The offset came from the clock call (not yet: a page's own clock reading, or 0). */
   progClockSynced: boolean;
+  /** The hall: events live now (all stages and clusters), from /api/programme/on-air. */
+  progOnAir: OnAirEvent[];
   setProgLocation(path: string, search: string): void;
+  setProgOnAir(events: OnAirEvent[]): void;
   setProgOffset(offsetMs: number, synced: boolean): void;
   setProgLoaded(index: ProgrammeIndex): void;
   setProgStatus(status: ProgStatus): void;
@@ -30,6 +34,8 @@ export const createProgrammeSlice: StateCreator<AppState, [], [], ProgrammeSlice
   progIndex: null,
   progOffsetMs: 0,
   progClockSynced: false,
+  progOnAir: [],
+  setProgOnAir: (progOnAir) => set({ progOnAir }),
   setProgLocation: (progPath, progSearch) => set({ progPath, progSearch }),
   setProgOffset: (progOffsetMs, progClockSynced) => set({ progOffsetMs, progClockSynced }),
   setProgLoaded: (progIndex) => set({ progIndex, progStatus: 'ready' }),

@@ -5,6 +5,7 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { type PlaybackEngine, type PlaybackState, LIVE_SLACK_S, Playback } from './playback.ts';
 import { type PlayerLang, word } from './labels.ts';
+import { clock } from './clock.ts';
 import './player.css';
 
 export interface CaptionTrack {
@@ -26,19 +27,14 @@ export interface PlayerProps {
   autoPlay?: boolean;
   /** "auto": hls.js where MediaSource exists, else the browser's own HLS. */
   engine?: 'auto' | PlaybackEngine;
+  /** Hands out the playback (the replay's conversation follows its position); null when it goes. */
+  onPlayback?: (playback: Playback | null) => void;
 }
 
-function clock(seconds: number): string {
-  const s = Math.max(0, Math.floor(seconds));
-  const h = Math.floor(s / 3600);
-  const mm = String(Math.floor((s % 3600) / 60)).padStart(h ? 2 : 1, '0');
-  const ss = String(s % 60).padStart(2, '0');
-  return h ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
-}
-
-export function Player({ src, title, lang = 'ru', captions = [], autoPlay = false, engine = 'auto' }: PlayerProps) {
+export function Player({ src, title, lang = 'ru', captions = [], autoPlay = false, engine = 'auto', onPlayback }: PlayerProps) {
   const videoRef = useRef<HTMLVideoElement>(null);
   const playbackRef = useRef<Playback | null>(null);
+  const onPlaybackRef = useRef(onPlayback);
   const [state, setState] = useState<PlaybackState | null>(null);
   const [paused, setPaused] = useState(true);
   const [muted, setMuted] = useState(autoPlay);
@@ -46,11 +42,17 @@ export function Player({ src, title, lang = 'ru', captions = [], autoPlay = fals
   const [tracks, setTracks] = useState<{ index: number; label: string }[]>([]);
   const [track, setTrack] = useState(-1);
 
+  // Before the playback's effect, which calls it.
+  useEffect(() => {
+    onPlaybackRef.current = onPlayback;
+  }, [onPlayback]);
+
   useEffect(() => {
     const video = videoRef.current;
     if (!video) return;
     const playback = new Playback(video, src, engine);
     playbackRef.current = playback;
+    onPlaybackRef.current?.(playback);
     const off = playback.subscribe(setState);
     const onTime = () => {
       const s = video.seekable;
@@ -87,6 +89,7 @@ export function Player({ src, title, lang = 'ru', captions = [], autoPlay = fals
       off();
       playback.dispose();
       playbackRef.current = null;
+      onPlaybackRef.current?.(null);
     };
   }, [src, engine, autoPlay]);
 

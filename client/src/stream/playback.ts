@@ -1,6 +1,7 @@
 // One playback of an HLS address on a <video>: hls.js where MediaSource exists (rendition
 // choice, program date-time, captions from the playlist), the browser's own HLS otherwise.
 // A plain class the Player component subscribes to; dispose() frees hls.js and listeners.
+import { type TimeAnchor, anchorsOf } from '../../../shared/replay.ts';
 import { type Hls, loadHls, mediaSourceAvailable, nativeHls } from './hlsLoader.ts';
 
 export type PlaybackEngine = 'hlsjs' | 'native';
@@ -16,17 +17,28 @@ export interface PlaybackState {
   /** Seconds the position is behind the live edge (live only). */
   behindLive: number;
   error: string | null;
+  /** Segments with their program date-times, for mapping positions to wall time (shared/replay.ts). */
+  timeline: TimeAnchor[];
+  /** The video's current time, seconds. */
+  position: number;
 }
 
 /** Farther behind than three 2 s segments, a live viewer is "not at live". */
 export const LIVE_SLACK_S = 6;
+/**
+ * A live playlist that ended may be taken back: a sender that dropped, a server restarting
+ * (server/stream reopens it while the stage stays live). hls.js stops asking once it read
+ * ENDLIST, so the playback looks again this often, this many times, and picks the stream up.
+ */
+const REOPEN_CHECK_MS = 10_000;
+const REOPEN_CHECKS = 12;
 
 export class Playback {
   private hls: Hls | null = null;
   private disposed = false;
   private readonly listeners = new Set<(s: PlaybackState) => void>();
   private readonly offs: (() => void)[] = [];
-  state: PlaybackState = { engine: null, mode: 'unknown', levels: [], level: -1, behindLive: 0, error: null };
+  state: PlaybackState = { engine: null, mode: 'unknown', levels: [], level: -1, behindLive: 0, error: null, timeline: [], position: 0 };
 
   constructor(
     private readonly video: HTMLVideoElement,
@@ -51,12 +63,18 @@ export class Playback {
 
   async start(): Promise<void> {
     const useNative = this.prefer === 'native' || (this.prefer === 'auto' && !mediaSourceAvailable() && nativeHls(this.video));
-    this.on(this.video, 'timeupdate', () => this.set({ behindLive: this.behind() }));
+    this.on(this.video, 'timeupdate', () => this.set({ behindLive: this.behind(), position: this.video.currentTime }));
+    this.on(this.video, 'seeked', () => this.set({ position: this.video.currentTime }));
     if (useNative) {
       this.set({ engine: 'native' });
       this.on(this.video, 'loadedmetadata', () => this.set({ mode: this.video.duration === Infinity ? 'live' : 'recording' }));
       this.on(this.video, 'durationchange', () => this.set({ mode: this.video.duration === Infinity ? 'live' : 'recording' }));
       this.on(this.video, 'error', () => this.set({ error: this.video.error?.message || 'media error' }));
+      // Safari's own HLS gives the first segment's date-time only: one anchor at 0.
+      this.on(this.video, 'loadedmetadata', () => {
+        const start = (this.video as HTMLVideoElement & { getStartDate?: () => Date }).getStartDate?.().getTime();
+        if (start !== undefined && Number.isFinite(start)) this.set({ timeline: [{ media: 0, wall: start, duration: Number.MAX_SAFE_INTEGER }] });
+      });
       this.video.src = this.src;
       return;
     }
@@ -70,18 +88,50 @@ export class Playback {
     const hls = new Hls({ liveSyncDurationCount: 2, liveMaxLatencyDurationCount: 10, backBufferLength: 60, enableWorker: true });
     this.hls = hls;
     this.set({ engine: 'hlsjs' });
+    // Loading the source again re-attaches the media, which pauses the video: a viewer who was
+    // watching keeps watching (sticky across reloads that fail while the server is away).
+    let resume = false;
+    const reload = () => {
+      if (this.disposed || this.hls !== hls) return;
+      // A live viewer at the edge played to the ENDLIST: ended (and paused), but watching.
+      resume ||= !this.video.paused || this.video.ended;
+      hls.loadSource(this.src);
+    };
     hls.on(Hls.Events.MANIFEST_PARSED, (_e, data) => {
       const levels = data.levels.map((l, index) => ({ index, label: l.height ? `${l.height}p` : l.audioCodec && !l.videoCodec ? 'audio' : `${Math.round(l.bitrate / 1000)} kb/s` }));
       this.set({ levels: levels.length > 1 ? levels : [] });
+      if (resume) {
+        resume = false;
+        void this.video.play().catch(() => {});
+      }
     });
-    hls.on(Hls.Events.LEVEL_UPDATED, (_e, data) => this.set({ mode: data.details.live ? 'live' : 'recording' }));
+    const watchForReopen = (playlistUrl: string, left: number) => {
+      const timer = setTimeout(() => {
+        void fetch(playlistUrl, { cache: 'no-store' })
+          .then((r) => (r.ok ? r.text() : null))
+          .catch(() => null)
+          .then((text) => {
+            if (this.disposed || this.hls !== hls) return;
+            if (text !== null && !text.includes('#EXT-X-ENDLIST')) reload();
+            else if (left > 1) watchForReopen(playlistUrl, left - 1);
+          });
+      }, REOPEN_CHECK_MS);
+      this.offs.push(() => clearTimeout(timer));
+    };
+    hls.on(Hls.Events.LEVEL_UPDATED, (_e, data) => {
+      const mode = data.details.live ? 'live' : 'recording';
+      if (this.state.mode === 'live' && mode === 'recording' && data.details.url) watchForReopen(data.details.url, REOPEN_CHECKS);
+      this.set({ mode, timeline: anchorsOf(data.details.fragments) });
+    });
+    // Fragment starts move to their real PTS once parsed; the mapping follows.
+    hls.on(Hls.Events.LEVEL_PTS_UPDATED, (_e, data) => this.set({ timeline: anchorsOf(data.details.fragments) }));
     hls.on(Hls.Events.LEVEL_SWITCHED, () => this.set({ level: hls.autoLevelEnabled ? -1 : hls.currentLevel }));
     hls.on(Hls.Events.ERROR, (_e, data) => {
       if (!data.fatal) return;
       // A live playlist that does not exist yet (404 before the first segment) is retried.
       if (data.type === Hls.ErrorTypes.NETWORK_ERROR) {
         this.set({ error: data.details });
-        setTimeout(() => !this.disposed && hls.loadSource(this.src), 3000);
+        setTimeout(reload, 3000);
       } else if (data.type === Hls.ErrorTypes.MEDIA_ERROR) hls.recoverMediaError();
       else this.set({ error: data.details });
     });
@@ -106,6 +156,12 @@ export class Playback {
   toLive(): void {
     const edge = this.liveEdge();
     if (edge !== null) this.video.currentTime = edge;
+    void this.video.play().catch(() => {});
+  }
+
+  /** Moves to a position (seconds) and plays. */
+  seek(position: number): void {
+    this.video.currentTime = position;
     void this.video.play().catch(() => {});
   }
 

@@ -6,6 +6,7 @@ import { useStore, useT } from '../store/index.ts';
 import { Announcer } from './chrome/Announcer.tsx';
 import { ChatUnread } from './chat/ChatUnread.tsx';
 import { UnreadMarkers } from './chat/UnreadMarkers.tsx';
+import { ProgrammeLandmarks } from './hall/ProgrammeLandmarks.tsx';
 import { LangSwitch } from './chrome/LangSwitch.tsx';
 import { NotFoundView } from './chrome/NotFoundView.tsx';
 import { SearchBox } from './chrome/SearchBox.tsx';
@@ -16,9 +17,10 @@ import { LiveBar } from './live/LiveBar.tsx';
 import { OutdatedNotice } from './live/OutdatedNotice.tsx';
 import { RoutePanel } from './route/RoutePanel.tsx';
 import { RouteToggle } from './route/RouteToggle.tsx';
-import { StandDialog } from './stand/StandDialog.tsx';
+import { LazyStandDialog } from './stand/LazyStandDialog.tsx';
 import { StandPopup } from './stand/StandPopup.tsx';
 import { ListSkipLink, ListToggle } from './list/ListToggle.tsx';
+import { ReminderToasts } from '../programme/my/ReminderToasts.tsx';
 import { ListView } from './list/ListView.tsx';
 import { SidePanel } from './list/SidePanel.tsx';
 import './phone.css';
@@ -96,13 +98,14 @@ export function App() {
               <>
                 <StandPopup />
                 <UnreadMarkers />
+                <ProgrammeLandmarks />
                 <ZoomControls />
                 <LayoutPanel />
                 <LiveBar />
                 <SidePanel />
                 <RoutePanel />
                 {listMode && <ListView />}
-                <StandDialog />
+                <LazyStandDialog />
                 <NotFoundView />
               </>
             )}
@@ -118,6 +121,8 @@ export function App() {
         <Announcer />
         <OutdatedNotice />
       </main>
+      {/* Reminders of the visitor's starred programme events, on the hall too. */}
+      <ReminderToasts />
     </div>
   );
 }

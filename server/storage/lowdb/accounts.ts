@@ -8,7 +8,7 @@ import type { LowdbContext } from './context.ts';
 import { openJsonDoc } from './jsonFile.ts';
 import { own, withKey, withoutKeys } from './own.ts';
 
-const AccountsFile = z.object({
+export const AccountsFile = z.object({
   schema: z.literal(1),
   accounts: z.record(z.string(), Account),
   sessions: z.record(z.string(), Session),

@@ -7,7 +7,7 @@ import type { LowdbContext } from './context.ts';
 import { openJsonDoc } from './jsonFile.ts';
 import { own, withKey } from './own.ts';
 
-const AnalyticsFile = z.object({
+export const AnalyticsFile = z.object({
   schema: z.literal(1),
   /** exhibitorId → "YYYY-MM-DD" → counters. */
   days: z.record(z.string(), z.record(z.string(), DayRecord)),

@@ -18,10 +18,10 @@ import { own, withKey, withoutKeys } from './own.ts';
 const CHUNK = 500;
 
 const StoredMessage = ChatMessage.extend({ accountId: z.string().optional(), deletedBy: z.string().optional(), deletedAt: z.number().optional() });
-const ChunkFile = z.object({ schema: z.literal(1), messages: z.array(StoredMessage) });
+export const ChunkFile = z.object({ schema: z.literal(1), messages: z.array(StoredMessage) });
 type ChunkFile = { schema: 1; messages: StoredChatMessage[] };
 
-const MetaFile = z.object({
+export const MetaFile = z.object({
   schema: z.literal(1),
   /** standId -> visitor ref -> muted until (ms) and by whom. */
   mutes: z.record(z.string(), z.record(z.string(), z.object({ until: z.number(), by: z.string() }))),

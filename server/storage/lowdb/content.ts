@@ -6,7 +6,7 @@ import type { LowdbContext } from './context.ts';
 import { openJsonDoc } from './jsonFile.ts';
 import { own, withKey } from './own.ts';
 
-const ContentFile = z.object({ schema: z.literal(1), content: z.record(z.string(), StandContent) });
+export const ContentFile = z.object({ schema: z.literal(1), content: z.record(z.string(), StandContent) });
 type ContentFile = z.infer<typeof ContentFile>;
 
 export async function openContent(file: string, ctx: LowdbContext): Promise<ContentStore> {

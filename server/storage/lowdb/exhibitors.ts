@@ -6,7 +6,7 @@ import type { LowdbContext } from './context.ts';
 import { openJsonDoc } from './jsonFile.ts';
 import { own } from './own.ts';
 
-const ExhibitorsFile = z.object({ schema: z.literal(1), exhibitors: z.record(z.string(), Exhibitor) });
+export const ExhibitorsFile = z.object({ schema: z.literal(1), exhibitors: z.record(z.string(), Exhibitor) });
 type ExhibitorsFile = z.infer<typeof ExhibitorsFile>;
 
 export async function openExhibitors(file: string, ctx: LowdbContext): Promise<ExhibitorStore> {

@@ -6,7 +6,7 @@ import type { LeadStore } from '../storage.ts';
 import type { LowdbContext } from './context.ts';
 import { openJsonDoc } from './jsonFile.ts';
 
-const LeadsFile = z.object({ schema: z.literal(1), leads: z.array(Lead) });
+export const LeadsFile = z.object({ schema: z.literal(1), leads: z.array(Lead) });
 type LeadsFile = z.infer<typeof LeadsFile>;
 
 export async function openLeads(file: string, ctx: LowdbContext): Promise<LeadStore> {

@@ -9,7 +9,7 @@ import type { AccountStatus, FairDayCounts, Invitation, OrganiserStore } from '.
 import { ACTIVE } from '../organiserStore.ts';
 import type { LowdbContext } from './context.ts';
 import { openJsonDoc } from './jsonFile.ts';
-import { own, withKey } from './own.ts';
+import { own, withKey, withoutKeys } from './own.ts';
 
 const InvitationRecord = z.object({
   id: z.string(),
@@ -29,13 +29,16 @@ const StatusRecord = z.object({ staffAdmin: z.boolean(), deactivatedAt: z.string
 const Counts = z.record(z.string(), z.number());
 const DayCounts = z.object({ sums: Counts, maxima: Counts });
 
-const OrganiserFile = z.object({
+export const OrganiserFile = z.object({
   schema: z.literal(1),
   invitations: z.array(InvitationRecord),
   statuses: z.record(z.string(), StatusRecord),
   audit: z.array(AuditEntry),
   announcements: z.array(Announcement),
   days: z.record(z.string(), DayCounts),
+  // Added with per-event moderators and stream key rotation (issue 13); older files have neither.
+  eventModerators: z.record(z.string(), z.array(z.string())).default({}),
+  stageKeys: z.record(z.string(), z.number().int().nonnegative()).default({}),
 });
 type OrganiserFile = z.infer<typeof OrganiserFile>;
 
@@ -53,7 +56,7 @@ function withInvitation(cur: OrganiserFile, id: string, change: (i: Invitation) 
 }
 
 export async function openOrganiser(file: string, ctx: LowdbContext): Promise<OrganiserStore> {
-  const empty: OrganiserFile = { schema: 1, invitations: [], statuses: {}, audit: [], announcements: [], days: {} };
+  const empty: OrganiserFile = { schema: 1, invitations: [], statuses: {}, audit: [], announcements: [], days: {}, eventModerators: {}, stageKeys: {} };
   const db = await openJsonDoc<OrganiserFile>(file, { schema: OrganiserFile, empty, disk: ctx.disk });
 
   /** Runs a step that may produce a result; the result is taken from the step that ran. */
@@ -138,6 +141,33 @@ export async function openOrganiser(file: string, ctx: LowdbContext): Promise<Or
     },
     async fairDays() {
       return structuredClone(db.data.days);
+    },
+    async eventModerators(eventId) {
+      return [...(own(db.data.eventModerators, eventId) ?? [])];
+    },
+    async setEventModerators(eventId, accountIds) {
+      const ids = [...new Set(z.array(z.string()).parse(accountIds))];
+      await db.update((cur) => ({
+        ...cur,
+        eventModerators: ids.length > 0 ? withKey(cur.eventModerators, eventId, ids) : withoutKeys(cur.eventModerators, (k) => k === eventId),
+      }));
+    },
+    async eventsModeratedBy(accountId) {
+      return Object.entries(db.data.eventModerators)
+        .filter(([, ids]) => ids.includes(accountId))
+        .map(([eventId]) => eventId)
+        .sort();
+    },
+    async stageKeyGeneration(stage) {
+      return own(db.data.stageKeys, stage) ?? 0;
+    },
+    async nextStageKeyGeneration(stage) {
+      let next = 0;
+      await db.update((cur) => {
+        next = (own(cur.stageKeys, stage) ?? 0) + 1;
+        return { ...cur, stageKeys: withKey(cur.stageKeys, stage, next) };
+      });
+      return next;
     },
   };
 }

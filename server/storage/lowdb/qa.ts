@@ -48,7 +48,7 @@ const StoredCommentSchema = z.object({
   deletedBy: z.string().optional(),
 });
 
-const QaFile = z.object({
+export const QaFile = z.object({
   schema: z.literal(1),
   questions: z.array(StoredQuestionSchema),
   polls: z.array(StoredPollSchema),
@@ -56,12 +56,12 @@ const QaFile = z.object({
   mutes: z.record(z.string(), z.object({ until: z.number(), by: z.string() })),
 });
 type QaFile = z.infer<typeof QaFile>;
-const CommentsFile = z.object({ schema: z.literal(1), comments: z.array(StoredCommentSchema) });
+export const CommentsFile = z.object({ schema: z.literal(1), comments: z.array(StoredCommentSchema) });
 type CommentsFile = z.infer<typeof CommentsFile>;
 /** One question's voters, or one poll's ballots (voter ref → choices). */
-const VotesFile = z.object({ schema: z.literal(1), voters: z.array(z.string()) });
+export const VotesFile = z.object({ schema: z.literal(1), voters: z.array(z.string()) });
 type VotesFile = z.infer<typeof VotesFile>;
-const BallotsFile = z.object({ schema: z.literal(1), ballots: z.record(z.string(), z.array(z.number().int())) });
+export const BallotsFile = z.object({ schema: z.literal(1), ballots: z.record(z.string(), z.array(z.number().int())) });
 type BallotsFile = z.infer<typeof BallotsFile>;
 
 const EMPTY_QA: QaFile = { schema: 1, questions: [], polls: [], settings: { slowModeSeconds: 0 }, mutes: {} };

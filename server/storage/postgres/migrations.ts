@@ -227,6 +227,79 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'visitor programme',
+    sql: `
+      -- "My programme" per signed visitor id (issue 12; server/storage/postgres/visitorProgramme.ts):
+      -- reminder settings and the calendar-feed token, stars, reminder-sent marks (once per
+      -- visitor, event and start), one-time transfer codes (hashes) and the event ledger.
+      CREATE TABLE visitor_programme (
+        visitor_id text PRIMARY KEY,
+        lead_minutes integer NOT NULL,
+        email text,
+        consent_at bigint,
+        feed_token text UNIQUE
+      );
+      CREATE INDEX visitor_programme_with_email ON visitor_programme (visitor_id) WHERE email IS NOT NULL;
+      CREATE TABLE visitor_stars (
+        visitor_id text NOT NULL,
+        event_id text NOT NULL,
+        at bigint NOT NULL,
+        seq bigint GENERATED ALWAYS AS IDENTITY,
+        PRIMARY KEY (visitor_id, event_id)
+      );
+      CREATE TABLE visitor_reminders_sent (
+        visitor_id text NOT NULL,
+        event_id text NOT NULL,
+        start_ms bigint NOT NULL,
+        at bigint NOT NULL,
+        PRIMARY KEY (visitor_id, event_id, start_ms)
+      );
+      CREATE TABLE visitor_transfer_codes (
+        code_hash text PRIMARY KEY,
+        visitor_id text NOT NULL,
+        expires_at bigint NOT NULL
+      );
+      CREATE TABLE programme_event_ledger (
+        event_id text PRIMARY KEY,
+        data jsonb NOT NULL
+      );
+    `,
+  },
+  {
+    version: 5,
+    name: 'tracks',
+    sql: `
+      -- Learning tracks per signed visitor id (issue 12; server/storage/postgres/tracks.ts).
+      CREATE TABLE tracks (
+        id text PRIMARY KEY,
+        owner text NOT NULL,
+        created_at bigint NOT NULL,
+        data jsonb NOT NULL
+      );
+      CREATE INDEX tracks_of_owner ON tracks (owner, created_at DESC, id);
+    `,
+  },
+  {
+    version: 6,
+    name: 'event-moderators',
+    sql: `
+      -- Moderators organisers assign per programme event, and how often each stage's stream
+      -- key was regenerated (issue 13; server/storage/postgres/organiser.ts).
+      CREATE TABLE event_moderators (
+        event_id text NOT NULL,
+        account_id text NOT NULL,
+        position integer NOT NULL,
+        PRIMARY KEY (event_id, account_id)
+      );
+      CREATE INDEX event_moderators_by_account ON event_moderators (account_id);
+      CREATE TABLE stage_keys (
+        stage text PRIMARY KEY,
+        generation integer NOT NULL
+      );
+    `,
+  },
 ];
 
 /** First key of the advisory lock that serialises migrations (the second is the schema's). */

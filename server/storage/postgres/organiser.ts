@@ -170,5 +170,38 @@ export function pgOrganiser(db: Db): OrganiserStore {
       }
       return out;
     },
+    // Per-event moderators and stream key generations (migration 6, "event-moderators").
+    async eventModerators(eventId) {
+      const { rows } = await db.query<{ account_id: string }>('SELECT account_id FROM event_moderators WHERE event_id = $1 ORDER BY position', [eventId]);
+      return rows.map((r) => r.account_id);
+    },
+    async setEventModerators(eventId, accountIds) {
+      const ids = [...new Set(accountIds.map(noNul))];
+      await db.tx(async (q) => {
+        await q.query('DELETE FROM event_moderators WHERE event_id = $1', [noNul(eventId)]);
+        if (ids.length > 0) {
+          await q.query(
+            'INSERT INTO event_moderators (event_id, account_id, position) SELECT $1, a, p FROM unnest($2::text[]) WITH ORDINALITY AS u(a, p)',
+            [noNul(eventId), ids],
+          );
+        }
+      });
+    },
+    async eventsModeratedBy(accountId) {
+      const { rows } = await db.query<{ event_id: string }>('SELECT event_id FROM event_moderators WHERE account_id = $1 ORDER BY event_id COLLATE "C"', [accountId]);
+      return rows.map((r) => r.event_id);
+    },
+    async stageKeyGeneration(stage) {
+      const { rows } = await db.query<{ generation: number }>('SELECT generation FROM stage_keys WHERE stage = $1', [stage]);
+      return rows[0]?.generation ?? 0;
+    },
+    async nextStageKeyGeneration(stage) {
+      const { rows } = await db.query<{ generation: number }>(
+        `INSERT INTO stage_keys (stage, generation) VALUES ($1, 1)
+         ON CONFLICT (stage) DO UPDATE SET generation = stage_keys.generation + 1 RETURNING generation`,
+        [noNul(stage)],
+      );
+      return rows[0]!.generation;
+    },
   };
 }

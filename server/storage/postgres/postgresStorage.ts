@@ -13,6 +13,8 @@ import { pgExhibitors } from './exhibitors.ts';
 import { pgLeads } from './leads.ts';
 import { pgOrganiser } from './organiser.ts';
 import { pgQa } from './qa.ts';
+import { pgTracks } from './tracks.ts';
+import { pgVisitorProgramme } from './visitorProgramme.ts';
 import { migrate, quoteIdent } from './migrations.ts';
 
 export interface PostgresOptions {
@@ -64,6 +66,8 @@ export async function openPostgresStorage(url: string, options: PostgresOptions 
     ...pgChat(db),
     ...pgOrganiser(db),
     ...pgQa(db),
+    ...pgTracks(db),
+    ...pgVisitorProgramme(db),
     async ping() {
       // A real write, committed: fails when the database is read-only, full or gone.
       await db.query('INSERT INTO storage_health (id, at) VALUES (1, now()) ON CONFLICT (id) DO UPDATE SET at = excluded.at');

@@ -2,26 +2,43 @@
 // from the stands (shared/iso/booth.ts), landmarks and portals as simple objects, names on
 // the fascias. Objects are positioned in view units (shared/iso/projection.ts); the engine
 // scales and moves `root` with the camera. Booths far away collapse into one tile drawing.
-import { BitmapText, Container, Graphics, GraphicsContext, Matrix } from 'pixi.js';
+import { BitmapText, Container, Graphics, GraphicsContext, Matrix, Sprite, TilingSprite } from 'pixi.js';
 import type { Exhibitor } from '../../../../shared/exhibitor.ts';
 import type { Rect, Vec } from '../../../../shared/geometry.ts';
 import { type Booth, deriveBooth } from '../../../../shared/iso/booth.ts';
 import { paintersOrder, pointRank } from '../../../../shared/iso/depth.ts';
-import { type IsoFrame, type Rotation, boxOutline, fromView, insideConvex, rotatedRect, toView } from '../../../../shared/iso/projection.ts';
+import { type IsoFrame, KZ, type Rotation, boxOutline, fromView, insideConvex, rotatedRect, toView } from '../../../../shared/iso/projection.ts';
 import type { Level, Side } from '../../../../shared/level/schema.ts';
 import type { StandGrid } from '../../../../shared/level/spatial.ts';
 import { PALETTE, floorColour, hexToNumber, mix } from '../palette.ts';
+import { patternTexture } from '../floorScene.ts';
+import { imageTexture, logoTexture } from '../logos.ts';
+
+/** Pictures a booth shows in the 3D view: the video's poster on its screen, a gallery image on a roll-up banner. */
+export interface BoothMedia {
+  poster: string | null;
+  banner: string | null;
+}
 import { type BoothShape, type RotSide, box, drawBooth, drawTile, shapeKey } from './boothArt.ts';
 import { drawLandmark, drawPortal } from './landmarkArt.ts';
 
 /** Below this zoom (px per view unit) booths are drawn as tiles. */
 export const TILE_ZOOM = 4;
+/** Back-wall logos: side in metres at most, shown from this many px, loads started per frame. */
+const WALL_LOGO = 1.1;
+const FASCIA_LOGO = 0.56;
+const MIN_LOGO_PX = 10;
+const LOGO_LOADS = 3;
+/** Posters and banners show from this zoom; booths asked for their media per frame. */
+const MEDIA_ZOOM = 10;
+const MEDIA_ASKS = 2;
 /** A name shows once its letters are at least this tall on screen (px). */
 const MIN_LETTER_PX = 7;
 const NAME_BUDGET = 6;
 const FONT = 'ExpoLabelBold';
 const HALL_WALL = 3.2;
 
+const OPPOSITE_SIDE: Record<Side, Side> = { north: 'south', south: 'north', east: 'west', west: 'east' };
 const DIR: Record<Side, Vec> = { north: { x: 0, y: -1 }, south: { x: 0, y: 1 }, east: { x: 1, y: 0 }, west: { x: -1, y: 0 } };
 
 export function rotSide(rotation: Rotation, side: Side): RotSide {
@@ -48,6 +65,13 @@ export class IsoScene {
   /** Depth-sorted objects: booths, landmarks and the figures the engine adds. */
   readonly objects = new Container({ label: 'iso-objects', sortableChildren: true });
   private readonly groundArt = new Graphics();
+  private readonly alleyArt = new Graphics();
+  private floorTexture: TilingSprite | null = null;
+  /** Logos on the back walls, by stand index; created when a booth is first shown close up. */
+  private readonly logos = new Map<number, Sprite>();
+  /** Poster and banner sprites per stand; the media are asked for once a booth is seen close up. */
+  private readonly mediaAsked = new Map<number, BoothMedia | 'asking'>();
+  private readonly pictures = new Map<number, { poster?: Sprite; banner?: Sprite }>();
   private readonly farWalls = new Graphics();
   private readonly nearWalls = new Graphics();
   private readonly tiles = new Graphics();
@@ -71,6 +95,9 @@ export class IsoScene {
     private readonly grid: StandGrid,
     private standNames: string[],
     rotation: Rotation,
+    private readonly logoUrl: (standIndex: number) => string | null = () => null,
+    private readonly onLogo: () => void = () => {},
+    private readonly media: (standIndex: number) => Promise<BoothMedia> | null = () => null,
   ) {
     this.root.eventMode = 'none';
     this.frame = { rotation, width: level.size.width, height: level.size.height };
@@ -83,7 +110,12 @@ export class IsoScene {
       const ex = exhibitors[s.exhibitor];
       return ex ? hexToNumber(ex.colour) : 0x94a3b8;
     });
-    this.ground.addChild(this.groundArt);
+    // The floor's material (parquet, carpet, concrete, marble) as on the plan, under the alleys.
+    const { width, height } = level.size;
+    const pattern = patternTexture(level.background.style, floorColour(level.background));
+    this.floorTexture = new TilingSprite({ texture: pattern, width: width * 16, height: height * 16 });
+    this.floorTexture.scale.set(1 / 16);
+    this.ground.addChild(this.groundArt, this.floorTexture, this.alleyArt);
     this.root.addChild(this.ground, this.farWalls, this.tiles, this.objects, this.nearWalls, this.names, this.marks);
     for (const s of level.stands) {
       const view = new Graphics();
@@ -154,6 +186,11 @@ export class IsoScene {
       }
     }
     for (const [i, t] of this.labels) this.placeName(i, t);
+    for (const [i, s] of this.logos) this.placeLogo(i, s);
+    for (const [i, pics] of this.pictures) {
+      if (pics.poster) this.placePicture(i, 'poster', pics.poster);
+      if (pics.banner) this.placePicture(i, 'banner', pics.banner);
+    }
     this.tileMode = null;
   }
 
@@ -162,12 +199,13 @@ export class IsoScene {
     const g = this.groundArt.clear();
     g.rect(-1.5, -1.5, width + 3, height + 3).fill(PALETTE.wall);
     g.rect(0, 0, width, height).fill(floorColour(this.level.background));
+    const al = this.alleyArt.clear();
     for (const a of this.level.alleys) {
       const [first, ...rest] = a.points;
       if (!first) continue;
-      g.moveTo(first[0], first[1]);
-      for (const [x, y] of rest) g.lineTo(x, y);
-      g.stroke({ width: a.width, color: PALETTE.alley, cap: 'square', join: 'miter' });
+      al.moveTo(first[0], first[1]);
+      for (const [x, y] of rest) al.lineTo(x, y);
+      al.stroke({ width: a.width, color: PALETTE.alley, cap: 'square', join: 'miter' });
     }
   }
 
@@ -200,6 +238,158 @@ export class IsoScene {
     for (const i of want) this.items[i]!.view.visible = true;
     this.shown = want;
     this.updateNames(zoom, view, namesOn);
+    this.updateLogos(zoom, want);
+    this.updateMedia(zoom, want);
+  }
+
+  /** Posters on the screens and roll-up banners of the larger booths shown close up. */
+  private updateMedia(zoom: number, shown: ReadonlySet<number>): void {
+    const close = zoom >= MEDIA_ZOOM;
+    let asks = MEDIA_ASKS;
+    for (const i of close ? shown : []) {
+      if (!this.booths[i]!.screen) continue;
+      const known = this.mediaAsked.get(i);
+      if (known === undefined) {
+        if (asks-- <= 0) {
+          this.pending = true;
+          continue;
+        }
+        const p = this.media(i);
+        if (!p) continue;
+        this.mediaAsked.set(i, 'asking');
+        p.then(
+          (m) => {
+            this.mediaAsked.set(i, m);
+            this.onLogo();
+          },
+          () => this.mediaAsked.set(i, { poster: null, banner: null }),
+        );
+        continue;
+      }
+      if (known === 'asking') continue;
+      const pics = this.pictures.get(i) ?? {};
+      this.pictures.set(i, pics);
+      for (const kind of ['poster', 'banner'] as const) {
+        const url = known[kind];
+        if (!url || pics[kind]) continue;
+        const [tw, th] = kind === 'poster' ? [256, 144] : [96, 240];
+        const t = imageTexture(url, tw, th, this.onLogo);
+        if (typeof t === 'string') continue;
+        const s = new Sprite(t);
+        pics[kind] = s;
+        this.objects.addChild(s);
+        this.placePicture(i, kind, s);
+      }
+    }
+    for (const [i, pics] of this.pictures) {
+      const on = close && shown.has(i);
+      if (pics.poster) pics.poster.visible = on;
+      if (pics.banner) pics.banner.visible = on;
+    }
+  }
+
+  /** Maps a poster onto the booth's screen (as drawn in boothArt.ts), or a banner onto a roll-up stand near the entrance. */
+  private placePicture(i: number, kind: 'poster' | 'banner', sprite: Sprite): void {
+    const f = this.frame;
+    const b = this.booths[i]!;
+    const q = rotatedRect(f, this.level.stands[i]!);
+    const w = q.x1 - q.x0;
+    const d = q.y1 - q.y0;
+    const kx = Math.SQRT1_2;
+    const ky = Math.SQRT1_2 / 2;
+    const px = (x: number, y: number, z: number) => ({ x: (x - y) * kx + (q.x0 - q.y0) * kx, y: (x + y) * ky + (q.x0 + q.y0) * ky - z * KZ });
+    const tw = sprite.texture.width;
+    const th = sprite.texture.height;
+    const back = rotSide(f.rotation, OPPOSITE_SIDE[b.entrance]);
+    sprite.zIndex = this.rank[i]! + 0.3;
+    if (kind === 'poster') {
+      // Only far back walls carry a screen (boothArt.ts): the same rectangle, a hair in front of it.
+      if (back !== 'x0' && back !== 'y0') {
+        sprite.visible = false;
+        sprite.renderable = false;
+        return;
+      }
+      const len = back === 'y0' ? w : d;
+      const sw = Math.min(2.4, len * 0.4);
+      const m = len / 2;
+      const [z0, z1] = [1.0, Math.min(b.height - 0.45, 2.3)];
+      const inset = 0.05;
+      const a = sw - 2 * inset;
+      const hgt = z1 - z0 - 2 * inset;
+      const o = back === 'y0' ? px(m - sw / 2 + inset, 0.14, z1 - inset) : px(0.14, m + sw / 2 - inset, z1 - inset);
+      const ux = back === 'y0' ? [kx, ky] : [kx, -ky];
+      sprite.setFromMatrix(new Matrix((ux[0]! * a) / tw, (ux[1]! * a) / tw, 0, (KZ * hgt) / th, o.x, o.y));
+      return;
+    }
+    // A roll-up banner 0.8 × 2 m inside the booth by the entrance, facing along the rotated y axis.
+    const entrance = rotSide(f.rotation, b.entrance);
+    const bw = 0.8;
+    const bh = 2.0;
+    const x = entrance === 'x1' ? w - 1.2 : entrance === 'x0' ? 0.6 : 0.35;
+    const y = entrance === 'y1' ? d - 0.45 : entrance === 'y0' ? 0.9 : d - 0.6;
+    const o = px(x, y, bh + 0.05);
+    sprite.setFromMatrix(new Matrix((kx * bw) / tw, (ky * bw) / tw, 0, (KZ * bh) / th, o.x, o.y));
+  }
+
+  /** Logos on the back walls of the booths shown, once they would be legible (and loaded). */
+  private updateLogos(zoom: number, shown: ReadonlySet<number>): void {
+    let loads = LOGO_LOADS;
+    for (const i of shown) {
+      if (this.logos.has(i) || this.wallLogoSide(i) * zoom < MIN_LOGO_PX) continue;
+      const url = this.logoUrl(i);
+      if (!url) continue;
+      const t = logoTexture(url, loads > 0, this.onLogo);
+      if (t === 'loading') loads--;
+      if (t === null) this.pending = true;
+      if (t === null || typeof t === 'string') continue;
+      const s = new Sprite(t);
+      this.logos.set(i, s);
+      this.objects.addChild(s);
+      this.placeLogo(i, s);
+    }
+    for (const [i, s] of this.logos) s.visible = shown.has(i) && this.wallLogoSide(i) * zoom >= MIN_LOGO_PX;
+  }
+
+  private wallLogoSide(i: number): number {
+    const s = this.level.stands[i]!;
+    const b = this.booths[i]!;
+    const along = b.entrance === 'east' || b.entrance === 'west' ? s.h : s.w;
+    return Math.max(FASCIA_LOGO, Math.min(WALL_LOGO, b.height - 1.75, along * 0.3));
+  }
+
+  /**
+   * The logo painted on the visible face of the booth's back wall, beside the screen when there
+   * is one: the sprite's matrix maps its square onto that face (along the wall, and down), so it
+   * reads as printed on the wall from every quarter turn.
+   */
+  private placeLogo(i: number, sprite: Sprite): void {
+    const f = this.frame;
+    const s = this.level.stands[i]!;
+    const b = this.booths[i]!;
+    const q = rotatedRect(f, s);
+    const w = q.x1 - q.x0;
+    const d = q.y1 - q.y0;
+    const back = rotSide(f.rotation, OPPOSITE_SIDE[b.entrance]);
+    // A far back wall stands full height: the logo goes there, big. Near walls are cut away
+    // and island booths have none: the logo goes on the fascia's face instead.
+    const onWall = (back === 'x0' || back === 'y0') && b.walls.includes(OPPOSITE_SIDE[b.entrance]);
+    const side = onWall ? this.wallLogoSide(i) : FASCIA_LOGO;
+    const face = onWall ? back : rotSide(f.rotation, b.entrance);
+    const kx = Math.SQRT1_2;
+    const ky = Math.SQRT1_2 / 2;
+    const px = (x: number, y: number, z: number) => ({ x: (x - y) * kx + (q.x0 - q.y0) * kx, y: (x + y) * ky + (q.x0 + q.y0) * ky - z * KZ });
+    const k = side / sprite.texture.width;
+    const alongX = face === 'y0' || face === 'y1';
+    // The face the viewer sees: the inner one of a far wall or fascia, the outer one of a near fascia.
+    const plane = face === 'y1' ? d + 0.01 : face === 'x1' ? w + 0.01 : 0.13;
+    const len = alongX ? w : d;
+    const screen = onWall && b.screen ? Math.min(2.4, len * 0.4) : 0;
+    const beside = len / 2 + screen / 2 + 0.25;
+    const start = !onWall ? 0.25 : screen && beside + side <= len - 0.2 ? beside : (len - side) / 2;
+    const top = !onWall ? b.height - 0.03 : screen && start !== beside ? b.height - 0.4 : 1.3 + side;
+    const o = alongX ? px(start, plane, top) : px(plane, start + side, top);
+    sprite.setFromMatrix(alongX ? new Matrix(kx * k, ky * k, 0, KZ * k, o.x, o.y) : new Matrix(kx * k, -ky * k, 0, KZ * k, o.x, o.y));
+    sprite.zIndex = this.rank[i]! + 0.25;
   }
 
   private letter(i: number): number {
@@ -303,6 +493,8 @@ export class IsoScene {
   /** Booths drawn see-through (in front of what the visitor must see). */
   setFaded(faded: ReadonlySet<number>): void {
     for (let i = 0; i < this.level.stands.length; i++) this.items[i]!.view.alpha = faded.has(i) ? 0.3 : 1;
+    for (const [i, s] of this.logos) s.alpha = faded.has(i) ? 0.3 : 1;
+    for (const [i, p] of this.pictures) for (const s of [p.poster, p.banner]) if (s) s.alpha = faded.has(i) ? 0.3 : 1;
   }
 
   boxes(): { rect: Rect; height: number }[] {
@@ -314,7 +506,9 @@ export class IsoScene {
   }
 
   destroy(): void {
+    const pattern = this.floorTexture?.texture;
     this.root.destroy({ children: true });
+    pattern?.destroy(true);
     for (const c of this.contexts.values()) c.destroy();
     this.contexts.clear();
   }

@@ -7,7 +7,9 @@ import { startCabinet } from './cabinetActions.ts';
 import { CabinetHeader } from './CabinetHeader.tsx';
 import { CabinetTabs } from './CabinetTabs.tsx';
 import { LoginPage } from './LoginPage.tsx';
+import { QuestionToasts } from './QuestionToasts.tsx';
 import { StandBar } from './StandBar.tsx';
+import { inboxUnread, startStaffPresence } from './staffPresence.ts';
 import './cabinet.css';
 
 export function CabinetApp() {
@@ -15,13 +17,19 @@ export function CabinetApp() {
   const auth = useStore((s) => s.cabAuth);
   const lang = useStore((s) => s.lang);
   const noStands = useStore((s) => s.cabExhibitors?.length === 0);
+  const signedIn = auth.status === 'signedIn';
+  // A signed-out page (the login form) counts nothing, whatever the last session left.
+  const unread = useStore((s) => (s.cabAuth.status === 'signedIn' ? inboxUnread(s.inbox) : 0));
 
   useEffect(() => {
     document.documentElement.lang = lang;
-    document.title = `${t('cabinet.title')} · ${t('app.title')}`;
-  }, [lang, t]);
+    // Unread questions show in the browser's tab too, whatever cabinet tab is open.
+    document.title = `${unread > 0 ? `(${unread}) ` : ''}${t('cabinet.title')} · ${t('app.title')}`;
+  }, [lang, t, unread]);
 
   useEffect(() => startCabinet(), []);
+  // Signed in, on any tab: visitors see the staff online (or away), and questions arrive.
+  useEffect(() => (signedIn ? startStaffPresence() : undefined), [signedIn]);
 
   let page;
   if (auth.status === 'checking') {
@@ -44,6 +52,7 @@ export function CabinetApp() {
           <StandBar />
           <CabinetTabs />
         </main>
+        <QuestionToasts />
       </>
     );
   } else {

@@ -6,6 +6,7 @@ import { CABINET_TABS, type CabinetTab } from '../../store/cabinetSlice.ts';
 import { useStore, useT } from '../../store/index.ts';
 import { AnalyticsPanel } from './analytics/AnalyticsPanel.tsx';
 import { selectTab } from './cabinetActions.ts';
+import { inboxUnread } from './staffPresence.ts';
 import { StandEditor } from './editor/StandEditor.tsx';
 import { LeadsPanel } from './leads/LeadsPanel.tsx';
 
@@ -23,6 +24,7 @@ export function CabinetTabs() {
   const tab = useStore((s) => s.cabTab);
   const selected = useStore((s) => s.cabSelected);
   const newLeads = useStore((s) => (s.cabLeads?.exhibitorId === s.cabSelected ? s.cabLeads.items.filter((l) => l.status === 'new').length : 0));
+  const unreadChats = useStore((s) => inboxUnread(s.inbox));
   // Without a stand only the chats make sense (a moderator's account).
   const tabs: readonly CabinetTab[] = selected ? CABINET_TABS : ['chats'];
 
@@ -61,6 +63,12 @@ export function CabinetTabs() {
               <span className="cab-tab__count">
                 {newLeads}
                 <span className="sr-only"> {t('cabinet.tab.newLeads', { count: newLeads })}</span>
+              </span>
+            )}
+            {id === 'chats' && unreadChats > 0 && (
+              <span className="cab-tab__count">
+                {unreadChats}
+                <span className="sr-only"> {t('cabinet.tab.unreadChats', { count: unreadChats })}</span>
               </span>
             )}
           </button>

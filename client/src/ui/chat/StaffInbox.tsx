@@ -1,88 +1,47 @@
 // The cabinet's "Chats" tab: every conversation of the account's stands (public chats and
 // private threads) newest first with unread counts, one open at a time to answer and
-// moderate. While it is open the account is connected to its own stands' chats, so visitors
-// see "staff online"; new questions can beep and notify (opt-in).
-import { useEffect, useState } from 'react';
-import { type ChatMessage, type InboxEntry, conversationKey } from '../../../../shared/chat.ts';
-import { StaffChats } from '../../net/chat.ts';
-import { ChatHttpError } from '../../net/chatHttp.ts';
+// moderate. The connections are the cabinet's (net/staffDesk.ts, open on every tab, so
+// visitors see "staff online" while the exhibitor works elsewhere); this only shows them.
+// New questions can beep and notify (opt-in, ui/cabinet/staffPresence.ts does it).
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { type InboxEntry, conversationKey } from '../../../../shared/chat.ts';
+import { retryStaffDesk, staffDeskView, subscribeStaffDesk } from '../../net/staffDesk.ts';
 import { sortedInbox } from '../../store/chatSlice.ts';
-import { currentT, useShallow, useStore, useT } from '../../store/index.ts';
+import { useShallow, useStore, useT } from '../../store/index.ts';
 import { OutdatedNotice } from '../live/OutdatedNotice.tsx';
 import { InboxConversation } from './InboxConversation.tsx';
 import { formatChatTime } from './chatFormat.ts';
-import { type NotifyPermission, alertNew, notificationsWanted, notifyPermission, setNotifications } from './notify.ts';
+import { type NotifyPermission, notificationsWanted, notifyPermission, setNotifications } from './notify.ts';
 import './chat.css';
-
-type Phase = 'loading' | 'ready' | 'login' | 'error';
 
 function select(key: string | null): void {
   useStore.getState().inboxSelect(key);
 }
 
-/** New visitor questions, live: a beep and a notification when asked for. */
-function alertFor(messages: ChatMessage[]): void {
-  const s = useStore.getState();
-  const t = currentT();
-  for (const m of messages) {
-    if (m.author.kind !== 'visitor' || m.deleted) continue;
-    const key = conversationKey(m.standId, m.thread);
-    if (s.inboxOpen === key && document.visibilityState === 'visible' && document.hasFocus()) continue;
-    const company = s.inbox[key]?.company ?? s.chatStands[m.standId]?.company ?? m.standId;
-    alertNew(t('chat.inbox.notification', { company }), `${m.author.name}: ${m.text}`, key, () => select(key));
-  }
-}
-
 export function StaffInbox() {
   const t = useT();
-  const [phase, setPhase] = useState<Phase>('loading');
-  const [error, setError] = useState('');
-  const [attempt, setAttempt] = useState(0);
-  const [chats, setChats] = useState<StaffChats | null>(null);
+  const { chats, phase, error } = useSyncExternalStore(subscribeStaffDesk, staffDeskView);
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const entries = useStore(useShallow((s) => sortedInbox(s.inbox)));
   const openKey = useStore((s) => s.inboxOpen);
   const [notify, setNotify] = useState(notificationsWanted);
   const [permission, setPermission] = useState<NotifyPermission>(notifyPermission);
 
-  useEffect(() => {
-    const c = new StaffChats(alertFor);
-    // An answer for an inbox already closed (StrictMode's first run, a quick tab switch) is dropped.
-    let closed = false;
-    c.start()
-      .then(() => {
-        if (closed) return;
-        setChats(c);
-        setPhase('ready');
-      })
-      .catch((err: unknown) => {
-        if (closed) return;
-        if (err instanceof ChatHttpError && err.status === 401) setPhase('login');
-        else {
-          setError(err instanceof Error ? err.message : String(err));
-          setPhase('error');
-        }
-      });
-    return () => {
-      closed = true;
-      c.stop();
-      select(null);
-    };
-  }, [attempt]);
+  // Leaving the tab closes the conversation: its questions count as unread again. (Not on
+  // StrictMode's rehearsal unmount: a toast may just have opened one.)
+  useEffect(
+    () => () => {
+      if (useStore.getState().cabTab !== 'chats') select(null);
+    },
+    [],
+  );
 
   if (phase === 'login') return <p className="inbox__state">{t('chat.inbox.loginNeeded')}</p>;
   if (phase === 'error')
     return (
       <div className="inbox__state" role="alert">
         <p>{t('chat.inbox.loadError', { error })}</p>
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            setPhase('loading');
-            setAttempt((n) => n + 1);
-          }}
-        >
+        <button type="button" className="button" onClick={retryStaffDesk}>
           {t('chat.inbox.retry')}
         </button>
       </div>

@@ -4,6 +4,7 @@
 // While the chat connects the visitor can already write: the question goes once it is live.
 import { useEffect, useId, useState } from 'react';
 import { type ChatMessage, conversationKey } from '../../../../shared/chat.ts';
+import { activeStaff, staffState } from '../../../../shared/staffPresence.ts';
 import { ChatOffline, openVisitorChat, visitorChat } from '../../net/chat.ts';
 import { useStore, useT } from '../../store/index.ts';
 import { Composer } from './Composer.tsx';
@@ -43,6 +44,7 @@ export function StandChat({ exhibitorId, standId }: { exhibitorId: string; stand
 
   const status = info?.status ?? 'connecting';
   const staff = info?.staff ?? [];
+  const presence = staffState(staff);
   const company = info?.company || companyFallback;
   const isOurs = (m: ChatMessage) => !!me && m.author.kind === 'visitor' && m.author.ref === me.ref;
 
@@ -63,9 +65,11 @@ export function StandChat({ exhibitorId, standId }: { exhibitorId: string; stand
     <section className="stand-chat" aria-labelledby={`${id}-title`}>
       <header className="stand-chat__head">
         <h3 id={`${id}-title`}>{t('chat.title')}</h3>
-        <p className={`stand-chat__staff${staff.length > 0 ? ' stand-chat__staff--on' : ''}`} aria-live="polite">
+        <p className={`stand-chat__staff stand-chat__staff--${presence}`} data-staff={presence} aria-live="polite">
           <span className="stand-chat__dot" aria-hidden="true" />
-          {staff.length > 0 ? t('chat.staffOnlineNames', { names: staff.map((s) => s.name).join(', ') }) : t('chat.staffOffline')}
+          {presence === 'online' && t('chat.staffOnlineNames', { names: activeStaff(staff).join(', ') })}
+          {presence === 'away' && t('chat.staffAway', { names: staff.map((s) => s.name).join(', ') })}
+          {presence === 'offline' && t('chat.staffOffline')}
         </p>
         {company && <p className="stand-chat__company">{company}</p>}
       </header>

@@ -2,14 +2,13 @@
 import type { ChatError } from '../../../../shared/chat.ts';
 import type { Lang } from '../../../../shared/text.ts';
 import type { Translate } from '../../i18n/index.ts';
-
-const LOCALES: Record<Lang, string> = { ru: 'ru-RU', en: 'en-GB' };
+import { dateFormat } from '../../i18n/locale.ts';
 
 /** "14:05" today, "3 окт., 14:05" on another day. */
 export function formatChatTime(at: number, lang: Lang, now = Date.now()): string {
   const d = new Date(at);
   const today = new Date(now).toDateString() === d.toDateString();
-  return new Intl.DateTimeFormat(LOCALES[lang], today ? { hour: '2-digit', minute: '2-digit' } : { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(d);
+  return dateFormat(lang, today ? { hour: '2-digit', minute: '2-digit' } : { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(d);
 }
 
 export function formatUntil(at: number, lang: Lang): string {

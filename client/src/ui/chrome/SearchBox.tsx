@@ -1,6 +1,7 @@
 // Search across all floors (ARIA combobox + listbox). Clicking a result switches floor if
 // needed, flies the camera to the stand and highlights it; Enter also opens the stand
-// (announced). Tab from the box reaches the active result's "add to route".
+// (announced). Tab from the box reaches the active result's "add to route", which sits under
+// the list (SearchRouteAction.tsx), not inside an option.
 import { useId, useMemo, useState } from 'react';
 import { CATEGORY_TITLES } from '../../../../shared/categories.ts';
 import { type SearchDoc, searchDocs } from '../../../../shared/search.ts';
@@ -8,7 +9,7 @@ import { categoryTitle, showStand } from '../../actions/hallActions.ts';
 import { openFromSearch } from '../../actions/listActions.ts';
 import { assetUrl } from '../../net/api.ts';
 import { useShallow, useStore, useT } from '../../store/index.ts';
-import { RouteAddButton } from '../route/RouteButton.tsx';
+import { SearchRouteButton, SearchRouteMark } from './SearchRouteAction.tsx';
 
 interface Hit extends SearchDoc {
   floor: string;
@@ -34,7 +35,7 @@ export function SearchBox({ autoFocus = false }: { autoFocus?: boolean }) {
         const e = exhibitors[d.exhibitor];
         if (!e) return [];
         const cat = CATEGORY_TITLES[e.category];
-        return [{ id: `${d.floor}/${d.stand}`, name: e.name, categories: [cat.ru, cat.en], short: e.short, floor: d.floor, stand: d.stand, logo: e.logo, category: e.category }];
+        return [{ id: `${d.floor}/${d.stand}`, codes: d.booth ? [d.booth] : [], name: e.name, categories: [cat.ru, cat.en], short: e.en?.short ? `${e.short} ${e.en.short}` : e.short, floor: d.floor, stand: d.stand, logo: e.logo, category: e.category }];
       }),
     [directory, exhibitors],
   );
@@ -101,35 +102,41 @@ export function SearchBox({ autoFocus = false }: { autoFocus?: boolean }) {
         }}
       />
       {expanded && (
-        <ul id={listId} role="listbox" className="search__results" aria-label={t('search.results', { count: hits.length })}>
-          {hits.length === 0 && (
-            <li role="option" aria-selected={false} aria-disabled="true" className="search__empty">
-              {t('search.noResults')}
-            </li>
-          )}
-          {hits.map((h, i) => (
-            <li
-              key={h.id}
-              id={`${listId}-${i}`}
-              role="option"
-              aria-selected={i === active}
-              className="search__hit"
-              data-stand={h.stand}
-              onMouseDown={(e) => e.preventDefault()}
-              onMouseEnter={() => setActive(i)}
-              onClick={() => pick(h)}
-            >
-              <img src={assetUrl(h.logo)} alt="" width={28} height={28} />
-              <span>
-                <span className="search__name">{h.name}</span>
-                <span className="search__meta">
-                  {categoryTitle(h.category)} · {floorTitle(h.floor)}
+        <div className="search__popup">
+          {/* tabIndex -1: the box drives the list (aria-activedescendant); a scrolling list would
+              otherwise take a Tab stop of its own in Chromium. */}
+          <ul id={listId} role="listbox" tabIndex={-1} className="search__results" aria-label={t('search.results', { count: hits.length })}>
+            {hits.length === 0 && (
+              <li role="option" aria-selected={false} aria-disabled="true" className="search__empty">
+                {t('search.noResults')}
+              </li>
+            )}
+            {hits.map((h, i) => (
+              <li
+                key={h.id}
+                id={`${listId}-${i}`}
+                role="option"
+                aria-selected={i === active}
+                className="search__hit"
+                data-stand={h.stand}
+                onMouseDown={(e) => e.preventDefault()}
+                onMouseEnter={() => setActive(i)}
+                onClick={() => pick(h)}
+              >
+                <img src={assetUrl(h.logo)} alt="" width={28} height={28} />
+                <span>
+                  <span className="search__name">{h.name}</span>
+                  <span className="search__meta">
+                    {h.codes?.[0] ? `${t('list.booth', { id: h.codes[0] })} · ` : ''}
+                    {categoryTitle(h.category)} · {floorTitle(h.floor)}
+                  </span>
                 </span>
-              </span>
-              <RouteAddButton floor={h.floor} stand={h.stand} name={h.name} tabbable={i === active} />
-            </li>
-          ))}
-        </ul>
+                <SearchRouteMark floor={h.floor} stand={h.stand} name={h.name} />
+              </li>
+            ))}
+          </ul>
+          {hits[active] && <SearchRouteButton floor={hits[active].floor} stand={hits[active].stand} name={hits[active].name} />}
+        </div>
       )}
     </div>
   );

@@ -1,11 +1,11 @@
-// The canvas host (lazily loaded: Pixi lives in this chunk). @pixi/react creates the Pixi
-// application; the HallEngine takes over its stage. This component only wires the engine
-// to the store and disposes it; it renders no per-frame state.
+// The canvas host (lazily loaded: Pixi lives in this chunk). It creates the Pixi application
+// itself (no @pixi/react: its reconciler was a third of this chunk for one component) and
+// the HallEngine takes over its stage. This component only wires the engine to the store and
+// disposes it; it renders no per-frame state.
 // Pixi generates shader and uniform code with new Function unless this polyfill is loaded;
 // the server's CSP (server/http/security.ts) allows no eval.
 import 'pixi.js/unsafe-eval';
-import { Application } from '@pixi/react';
-import { type Application as PixiApp } from 'pixi.js';
+import { Application as PixiApp } from 'pixi.js';
 import { useEffect, useRef, useState } from 'react';
 import type { Level } from '../../../../shared/level/schema.ts';
 import { escape, openStand, setFocusedStand, takeArrival, usePortal } from '../../actions/hallActions.ts';
@@ -13,11 +13,17 @@ import { startRouteDrawing } from '../../actions/routeDrawing.ts';
 import { copyStand, toggleLayoutOverlay } from '../../actions/organiserActions.ts';
 import { setHall } from '../../engine/hallApi.ts';
 import { HallEngine } from '../../engine/hallEngine.ts';
-import { keepViewInUrl, onHallView, setDefaultHallView, softwareRenderer } from '../../engine/iso/viewPref.ts';
+import { keepViewInUrl, onHallView, setDefaultHallView } from '../../engine/iso/viewPref.ts';
+import { whenIdle } from '../../engine/light/frameGaps.ts';
+import { renderSettings, softwareRenderer } from '../../engine/light/lightMode.ts';
+import { decideForRenderer, lightMode, onLightMode, probeCaveat, reportFrameGaps } from '../../engine/light/lightPref.ts';
+import { LightNotice } from '../chrome/LightNotice.tsx';
 import { ViewSwitch } from '../chrome/ViewSwitch.tsx';
+import { CategoryLegend } from './CategoryLegend.tsx';
 import { translate } from '../../i18n/index.ts';
 import { assetUrl, loadLevel } from '../../net/api.ts';
 import { PresenceConnection } from '../../net/presence.ts';
+import { loadStandContent, mediaUrl } from '../../net/standApi.ts';
 import { setPresence } from '../../net/presenceHandle.ts';
 import { useStore, useT } from '../../store/index.ts';
 import { bindLayoutOverlay } from '../organiser/bindLayout.ts';
@@ -58,6 +64,13 @@ function createEngine(): HallEngine {
       return e ? assetUrl(e.logo) : null;
     },
     copyStand: (standId) => void copyStand(standId),
+    boothMedia: (exhibitorId) =>
+      loadStandContent(exhibitorId).then((c) => ({
+        poster: c.video?.poster ? mediaUrl(c.video.poster) : null,
+        banner: c.gallery[0] ? mediaUrl(c.gallery[0].image) : null,
+      })),
+    // Slow frames while moving switch light mode on (unless the visitor chose).
+    frameGaps: reportFrameGaps,
     // No accounts yet: the dev flag unlocks the layout tools (later: the organiser role).
     ...(useStore.getState().layoutTools ? { toggleLayout: toggleLayoutOverlay } : {}),
   });
@@ -157,17 +170,65 @@ export default function HallCanvas() {
     };
   }, [attached, engine]);
 
-  const onInit = (app: PixiApp) => {
+  // The Pixi application: made here once, destroyed with the component. Light mode is decided
+  // from the renderer its context reports, before the first frame (it sets the resolution).
+  useEffect(() => {
     const host = hostRef.current;
-    if (!host || engine.ready) return;
-    performance.mark('expo:pixi-ready');
-    engine.attach(app, host);
-    // Without a choice in the URL or remembered, 3D on a real GPU and the plan on software rendering.
-    engine.setView(setDefaultHallView(softwareRenderer(rendererName(app)) ? 'plan' : '3d'));
-    setHall(engine);
-    setAttached(true);
-    useStore.getState().setHallReady(true);
-  };
+    if (!host) return;
+    const chosen = renderSettings(lightMode().light, window.devicePixelRatio);
+    const app = new PixiApp();
+    let alive = true;
+    let inited = false;
+    let unbindLight = () => {};
+    let cancelProbe = () => {};
+    void app
+      .init({
+        resizeTo: host,
+        background: 0x1f2933,
+        antialias: chosen.antialias,
+        autoDensity: true,
+        resolution: chosen.resolution,
+        // WebGL first (Pixi's canvas renderer where there is none); WebGPU is never tried.
+        preference: 'webgl',
+        // None of Pixi's DOM-event, accessibility or filter extensions (input is engine/input.ts,
+        // nothing is filtered or masked): one chunk and one round trip fewer before the first frame.
+        skipExtensionImports: true,
+      })
+      .then(() => {
+        inited = true;
+        if (!alive) {
+          app.destroy(true, { children: true });
+          return;
+        }
+        host.prepend(app.canvas);
+        performance.mark('expo:pixi-ready');
+        const renderer = webglRenderer(app);
+        const settings = renderSettings(decideForRenderer(renderer ?? '', renderer === null).light, window.devicePixelRatio);
+        if (settings.resolution !== app.renderer.resolution) app.renderer.resize(app.screen.width, app.screen.height, settings.resolution);
+        engine.attach(app, host);
+        engine.setLight(settings);
+        // Without a choice in the URL or remembered, 3D on a real GPU and the plan on software
+        // rendering or in light mode.
+        engine.setView(setDefaultHallView(settings.plainView || softwareRenderer(renderer ?? '') ? 'plan' : '3d'));
+        cancelProbe = whenIdle(probeCaveat, 5000);
+        unbindLight = onLightMode((d) => {
+          const next = renderSettings(d.light, window.devicePixelRatio);
+          app.renderer.resize(app.screen.width, app.screen.height, next.resolution);
+          engine.setLight(next);
+          if (next.plainView) setDefaultHallView('plan');
+        });
+        setHall(engine);
+        setAttached(true);
+        useStore.getState().setHallReady(true);
+      });
+    return () => {
+      alive = false;
+      unbindLight();
+      cancelProbe();
+      // Destroyed after the engine let go of the stage (the detach effect runs first).
+      if (inited) app.destroy(true, { children: true });
+    };
+  }, [engine]);
 
   return (
     <>
@@ -181,25 +242,18 @@ export default function HallCanvas() {
       aria-label={t('hall.label', { floor: floorTitle })}
       data-ready={attached ? 'true' : 'false'}
     >
-      <Application
-        resizeTo={hostRef}
-        onInit={onInit}
-        background={0x1f2933}
-        antialias={false}
-        autoDensity
-        resolution={Math.min(2, window.devicePixelRatio || 1)}
-        eventMode="none"
-      />
     </div>
     <ViewSwitch />
+    <CategoryLegend />
+    <LightNotice />
     </>
   );
 }
 
-/** The WebGL renderer's name (e.g. "ANGLE (Google, SwiftShader ...)"), or "" on other renderers. */
-function rendererName(app: PixiApp): string {
+/** The WebGL renderer's name (e.g. "ANGLE (Google, SwiftShader ...)"); null on Pixi's canvas renderer. */
+function webglRenderer(app: PixiApp): string | null {
   const gl = (app.renderer as { gl?: WebGLRenderingContext }).gl;
-  if (!gl) return '';
+  if (!gl) return null;
   const ext = gl.getExtension('WEBGL_debug_renderer_info');
   return String(gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '');
 }

@@ -43,7 +43,7 @@ export function ListView() {
       if (category && e?.category !== category) return false;
       if (!q) return true;
       const cat = e ? CATEGORY_TITLES[e.category] : null;
-      return [s.id, e?.name, e?.short, cat?.ru, cat?.en].some((x) => x?.toLocaleLowerCase().includes(q));
+      return [s.id, e?.name, e?.short, e?.en?.short, cat?.ru, cat?.en].some((x) => x?.toLocaleLowerCase().includes(q));
     };
     const all = groupStands(level.stands, (s) =>
       groupBy === 'alley' ? (alleyOf(s, level.alleys)?.id ?? '') : (exhibitors[s.exhibitor]?.category ?? ''),

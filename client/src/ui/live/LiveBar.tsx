@@ -1,9 +1,10 @@
-// The live strip in the corner: connection state, people on this floor, the people list and
-// the visitor's own name. On a first visit the name question waits until no stand page (or
+// The live strip in the corner: connection state, people on this floor, the people list,
+// the visitor's own name and, below, the programme on air now. On a first visit the name question waits until no stand page (or
 // not-found view) is open: a shared link shows what it names first, with the keyboard in it.
 import { useState } from 'react';
 import { useStore, useT } from '../../store/index.ts';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
+import { OnAirBanner } from './OnAirBanner.tsx';
 import { PeoplePanel } from './PeoplePanel.tsx';
 import { ProfileDialog } from './ProfileDialog.tsx';
 
@@ -28,6 +29,8 @@ export function LiveBar() {
       <button type="button" className="button button--small" onClick={() => setEditing(true)}>
         {t('profile.edit')}
       </button>
+      {/* A row of its own under the strip: what of the programme is live on this floor. */}
+      <OnAirBanner />
       {listOpen && <PeoplePanel onClose={() => setListOpen(false)} />}
       {(editing || firstVisit) && <ProfileDialog onDone={() => setEditing(false)} />}
     </div>

@@ -9,7 +9,7 @@ import { fetchOverview } from '../../net/organiserApi.ts';
 import { useStore } from '../../store/index.ts';
 import { DailyChart } from '../cabinet/analytics/DailyChart.tsx';
 import { chartDays } from '../cabinet/analytics/analyticsDays.ts';
-import { dayText, numberText } from '../cabinet/format.ts';
+import { dayText, numberText, timeText } from '../cabinet/format.ts';
 import { useLoad } from './useLoad.ts';
 
 export function OverviewTab() {
@@ -30,7 +30,7 @@ export function OverviewTab() {
         {t('tabOverview')}
       </h2>
       <p className="org-muted" aria-live="off">
-        {t('updated', { time: new Date(data.at).toLocaleTimeString(lang) })}
+        {t('updated', { time: timeText(lang, data.at) })}
       </p>
       <dl className="org-tiles">
         <div className="org-tile">

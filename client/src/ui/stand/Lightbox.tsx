@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 import type { GalleryItem } from '../../../../shared/standContent.ts';
 import { mediaUrl } from '../../net/standApi.ts';
 import { useStore, useT } from '../../store/index.ts';
+import { useContentTexts } from './contentLang.tsx';
 import { priceText, swipeDirection, wrapIndex } from './format.ts';
 
 interface Props {
@@ -17,6 +18,7 @@ interface Props {
 export function Lightbox({ items, index, onIndex, onClose }: Props) {
   const t = useT();
   const lang = useStore((s) => s.lang);
+  const texts = useContentTexts();
   const ref = useRef<HTMLDialogElement>(null);
   const swipe = useRef<{ id: number; x: number; y: number } | null>(null);
   const item = items[wrapIndex(index, items.length)]!;
@@ -44,6 +46,8 @@ export function Lightbox({ items, index, onIndex, onClose }: Props) {
   }, [index, items]);
 
   const titleId = 'lightbox-title';
+  const title = texts.field(item, 'title');
+  const description = texts.field(item, 'description');
   return (
     <dialog
       ref={ref}
@@ -92,10 +96,12 @@ export function Lightbox({ items, index, onIndex, onClose }: Props) {
           swipe.current = null;
         }}
       >
-        <img src={mediaUrl(item.image)} alt={item.title} width={800} height={600} draggable={false} />
+        <img src={mediaUrl(item.image)} alt={title.text} lang={title.lang} width={800} height={600} draggable={false} />
         <figcaption>
-          <h4 id={titleId}>{item.title}</h4>
-          {item.description && <p>{item.description}</p>}
+          <h4 id={titleId} lang={title.lang}>
+            {title.text}
+          </h4>
+          {description.text && <p lang={description.lang}>{description.text}</p>}
           <p className="lightbox__price">{priceText(item.price, lang, t)}</p>
         </figcaption>
       </figure>

@@ -2,23 +2,32 @@
 // exhibitor card rather than the interior.
 import type { Exhibitor } from '../../../../shared/exhibitor.ts';
 import { useT } from '../../store/index.ts';
+import { useContentTexts } from './contentLang.tsx';
 
 export function StandAbout({ exhibitor }: { exhibitor: Exhibitor }) {
   const t = useT();
+  const texts = useContentTexts();
+  const short = texts.field(exhibitor, 'short');
+  const description = texts.field(exhibitor, 'description');
   return (
     <section className="stand-block stand-about" aria-labelledby="stand-about">
       <h3 id="stand-about">{t('stand.about')}</h3>
-      <p id="stand-short" className="stand-about__short">
-        {exhibitor.short}
+      <p id="stand-short" className="stand-about__short" lang={short.lang}>
+        {short.text}
       </p>
-      <p className="stand-about__text">{exhibitor.description}</p>
+      <p className="stand-about__text" lang={description.lang}>
+        {description.text}
+      </p>
     </section>
   );
 }
 
 export function StandContacts({ exhibitor }: { exhibitor: Exhibitor }) {
   const t = useT();
+  const texts = useContentTexts();
   const c = exhibitor.contacts;
+  const address = texts.text(c.address ?? '', exhibitor.en?.address);
+  const city = texts.field(exhibitor, 'city');
   if (!c.site && !c.email && !c.phone && !c.address && !exhibitor.city) return null;
   return (
     <section className="stand-block stand-card" aria-labelledby="stand-contacts">
@@ -53,13 +62,13 @@ export function StandContacts({ exhibitor }: { exhibitor: Exhibitor }) {
         {c.address ? (
           <>
             <dt>{t('stand.address')}</dt>
-            <dd>{c.address}</dd>
+            <dd lang={address.lang}>{address.text}</dd>
           </>
         ) : (
           exhibitor.city && (
             <>
               <dt>{t('stand.city')}</dt>
-              <dd>{exhibitor.city}</dd>
+              <dd lang={city.lang}>{city.text}</dd>
             </>
           )
         )}

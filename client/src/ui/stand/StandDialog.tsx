@@ -4,6 +4,7 @@
 // interior itself is StandInterior, which the cabinet reuses for its preview.
 import { useEffect, useRef, useState } from 'react';
 import { CATEGORY_TITLES } from '../../../../shared/categories.ts';
+import { nameLang } from '../../../../shared/localized.ts';
 import { EMPTY_CONTENT } from '../../../../shared/standContent.ts';
 import { viewUrl } from '../../../../shared/routes.ts';
 import { closeStand, walkToStand } from '../../actions/hallActions.ts';
@@ -102,7 +103,7 @@ export function StandDialog() {
           <div className="stand-page__title">
             {/* The keyboard starts on the title, not on ×: a visitor who types or presses Enter
                 right away (a shared link, a name they meant for elsewhere) does not close it. */}
-            <h2 id="stand-title" tabIndex={-1} autoFocus>
+            <h2 id="stand-title" tabIndex={-1} autoFocus lang={nameLang(name, lang)}>
               {name}
             </h2>
             {exhibitor && <p className="stand-page__category">{CATEGORY_TITLES[exhibitor.category][lang]}</p>}

@@ -5,12 +5,15 @@
 import type { CSSProperties, ReactNode } from 'react';
 import type { Exhibitor } from '../../../../shared/exhibitor.ts';
 import type { StandContent } from '../../../../shared/standContent.ts';
+import type { Lang } from '../../../../shared/text.ts';
 import { trackStandEvent } from '../../net/standApi.ts';
 import { BusinessCardForm } from './BusinessCardForm.tsx';
 import { CallbackForm } from './CallbackForm.tsx';
+import { ContentLangProvider } from './contentLang.tsx';
 import { GallerySection } from './GallerySection.tsx';
 import { MaterialsSection } from './MaterialsSection.tsx';
 import { StandAbout, StandContacts } from './StandAbout.tsx';
+import { StandProgramme } from './StandProgramme.tsx';
 import { VideoSection } from './VideoSection.tsx';
 import { WebinarsSection } from './WebinarsSection.tsx';
 import './stand.css';
@@ -26,35 +29,41 @@ export interface StandInteriorProps {
   notice?: ReactNode;
   /** Appended to the side column (the stand's chat). */
   aside?: ReactNode;
+  /** The language of the exhibitor's texts when not the page's (the cabinet previewing English). */
+  contentLang?: Lang;
 }
 
-export function StandInterior({ exhibitor, content, preview = false, standId, notice, aside }: StandInteriorProps) {
+export function StandInterior({ exhibitor, content, preview = false, standId, notice, aside, contentLang }: StandInteriorProps) {
   const track = preview ? undefined : (kind: 'video' | 'download', item?: string) => trackStandEvent(exhibitor.id, kind, { standId, item });
   const { video, gallery, materials, webinars } = content;
   return (
-    <div className="stand-interior" style={{ '--brand': exhibitor.colour } as CSSProperties}>
-      {notice}
-      <div className="stand-interior__grid">
-        <div className="stand-interior__main">
-          {video && <VideoSection video={video} onFirstPlay={track && (() => track('video', videoItem(video.src)))} />}
-          <StandAbout exhibitor={exhibitor} />
-          {gallery.length > 0 && <GallerySection items={gallery} />}
-          {webinars.length > 0 && <WebinarsSection exhibitorId={exhibitor.id} webinars={webinars} />}
-        </div>
-        <div className="stand-interior__side">
-          <StandContacts exhibitor={exhibitor} />
-          {materials.length > 0 && (
-            <MaterialsSection
-              materials={materials}
-              onDownload={track && ((m) => track('download', m.id))}
-              after={<BusinessCardForm exhibitorId={exhibitor.id} exhibitorName={exhibitor.name} standId={standId} preview={preview} />}
-            />
-          )}
-          <CallbackForm exhibitorId={exhibitor.id} exhibitorName={exhibitor.name} standId={standId} preview={preview} />
-          {aside}
+    <ContentLangProvider lang={contentLang}>
+      <div className="stand-interior" style={{ '--brand': exhibitor.colour } as CSSProperties}>
+        {notice}
+        <div className="stand-interior__grid">
+          <div className="stand-interior__main">
+            {video && <VideoSection video={video} onFirstPlay={track && (() => track('video', videoItem(video.src)))} />}
+            <StandAbout exhibitor={exhibitor} />
+            {gallery.length > 0 && <GallerySection items={gallery} />}
+            {webinars.length > 0 && <WebinarsSection exhibitorId={exhibitor.id} webinars={webinars} />}
+            {/* Stage two: the programme's events on this stand's topics (not in the cabinet's preview). */}
+            {!preview && <StandProgramme exhibitorId={exhibitor.id} />}
+          </div>
+          <div className="stand-interior__side">
+            <StandContacts exhibitor={exhibitor} />
+            {materials.length > 0 && (
+              <MaterialsSection
+                materials={materials}
+                onDownload={track && ((m) => track('download', m.id))}
+                after={<BusinessCardForm exhibitorId={exhibitor.id} exhibitorName={exhibitor.name} standId={standId} preview={preview} />}
+              />
+            )}
+            <CallbackForm exhibitorId={exhibitor.id} exhibitorName={exhibitor.name} standId={standId} preview={preview} />
+            {aside}
+          </div>
         </div>
       </div>
-    </div>
+    </ContentLangProvider>
   );
 }
 

@@ -2,10 +2,12 @@
 // anchor callback (written straight to the element's style), so it follows the stand while
 // the camera moves without re-rendering React every frame.
 import { useEffect, useRef } from 'react';
+import { nameLang } from '../../../../shared/localized.ts';
 import { categoryTitle } from '../../actions/hallActions.ts';
 import { hall } from '../../engine/hallApi.ts';
 import { assetUrl } from '../../net/api.ts';
 import { useStore, useT } from '../../store/index.ts';
+import { useBoothNumber } from '../useBoothNumber.ts';
 import { useStandWithExhibitor } from '../useExhibitor.ts';
 
 export const STAND_POPUP_ID = 'stand-popup';
@@ -16,9 +18,10 @@ export function StandPopup() {
   const hovered = useStore((s) => s.hoveredStandId);
   const focused = useStore((s) => s.focusedStandId);
   const open = useStore((s) => s.openStandId);
-  useStore((s) => s.lang);
+  const lang = useStore((s) => s.lang);
   const standId = open ? null : (hovered ?? focused);
   const data = useStandWithExhibitor(standId);
+  const booth = useBoothNumber(standId);
   const engineReady = useStore((s) => s.hallReady);
   const here = useStore((s) => (standId ? (s.standCounts[standId] ?? 0) : 0));
   const staffOnline = useStore((s) => (standId ? s.staffOnline[standId] === true : false));
@@ -43,8 +46,15 @@ export function StandPopup() {
     <div ref={ref} id={STAND_POPUP_ID} role="tooltip" className="stand-popup" style={{ visibility: 'hidden' }} data-stand={stand.id}>
       {exhibitor && <img src={assetUrl(exhibitor.logo)} alt={exhibitor.name} width={44} height={44} />}
       <div>
-        <div className="stand-popup__name">{exhibitor?.name ?? stand.id}</div>
-        {exhibitor && <div className="stand-popup__category">{categoryTitle(exhibitor.category)}</div>}
+        <div className="stand-popup__name" lang={exhibitor ? nameLang(exhibitor.name, lang) : undefined}>
+          {exhibitor?.name ?? stand.id}
+        </div>
+        {exhibitor && (
+          <div className="stand-popup__category">
+            {booth && <span className="stand-popup__booth">{t('list.booth', { id: booth })}</span>}
+            {categoryTitle(exhibitor.category)}
+          </div>
+        )}
         {here > 0 && <div className="stand-popup__live">{t('live.atStand', { count: here })}</div>}
         {staffOnline && <div className="stand-popup__staff">{t('chat.popupStaff')}</div>}
         <div className="stand-popup__hint">{t('popup.open')}</div>

@@ -8,6 +8,7 @@ import type { StandVideo } from '../../../../shared/standContent.ts';
 import type { Lang } from '../../../../shared/text.ts';
 import { mediaUrl } from '../../net/standApi.ts';
 import { useStore, useT } from '../../store/index.ts';
+import { useContentTexts } from './contentLang.tsx';
 
 export function VideoSection({ video, onFirstPlay }: { video: StandVideo; onFirstPlay?: () => void }) {
   const t = useT();
@@ -16,6 +17,7 @@ export function VideoSection({ video, onFirstPlay }: { video: StandVideo; onFirs
   const played = useRef(false);
   const [pointer, setPointer] = useState(false);
   const hintId = useId();
+  const title = useContentTexts().field(video, 'title');
   const defaultLang: Lang | undefined = video.captions.some((c) => c.lang === lang) ? lang : video.captions[0]?.lang;
 
   // A new video (another stand, or an edit in the cabinet) is a new first play.
@@ -73,7 +75,7 @@ export function VideoSection({ video, onFirstPlay }: { video: StandVideo; onFirs
           preload="none"
           playsInline
           poster={video.poster ? mediaUrl(video.poster) : undefined}
-          aria-label={video.title}
+          aria-label={title.text}
           onPlay={() => {
             if (played.current) return;
             played.current = true;
@@ -87,7 +89,9 @@ export function VideoSection({ video, onFirstPlay }: { video: StandVideo; onFirs
           <a href={mediaUrl(video.src)}>{t('stand.videoDownload')}</a>
         </video>
       </div>
-      <p className="stand-video__title">{video.title}</p>
+      <p className="stand-video__title" lang={title.lang}>
+        {title.text}
+      </p>
       <p className="sr-only" id={hintId}>
         {t('video.keys')}
       </p>

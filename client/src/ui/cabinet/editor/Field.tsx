@@ -81,6 +81,8 @@ interface TextFieldProps {
   className?: string;
   /** Extra content after the input (a unit, a button). */
   after?: ReactNode;
+  /** The language typed into it (spell checking, screen readers). */
+  lang?: string;
 }
 
 export function TextField(props: TextFieldProps) {
@@ -98,6 +100,7 @@ export function TextField(props: TextFieldProps) {
     required,
     placeholder: props.placeholder,
     maxLength,
+    lang: props.lang,
     'aria-invalid': issue ? true : undefined,
     'aria-describedby': describedBy(fieldKey, { hint: !!props.hint, issue: !!issue, extra: multiline && maxLength ? `${id}-count` : undefined }),
     onBlur: () => touchField(fieldKey),

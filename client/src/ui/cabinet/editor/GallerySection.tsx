@@ -5,6 +5,7 @@ import { editDraft } from '../cabinetActions.ts';
 import { mediaUrl } from '../format.ts';
 import { type GalleryForm, moveAt, newGalleryItem, patchAt, removeAt, updateList } from './editorModel.ts';
 import { FieldError, TextField, useFieldIssue } from './Field.tsx';
+import { LocalTextField } from './LocalField.tsx';
 import { fieldId } from './fieldIssues.ts';
 import { ItemControls } from './ItemControls.tsx';
 import { UploadButton } from './UploadButton.tsx';
@@ -89,8 +90,29 @@ function GalleryCard({ item, index, count, exhibitorId }: { item: GalleryForm; i
           <FieldError fieldKey={`${key}.image`} issue={imageIssue} />
         </div>
         <div>
-          <TextField fieldKey={`${key}.title`} label="cabinet.gallery.title" value={item.title} onChange={(title) => set({ title })} maxLength={120} required />
-          <TextField fieldKey={`${key}.description`} label="cabinet.gallery.description" value={item.description} onChange={(description) => set({ description })} multiline rows={3} maxLength={1000} />
+          <LocalTextField
+            fieldKey={`${key}.title`}
+            enKey={`${key}.en.title`}
+            label="cabinet.gallery.title"
+            value={item.title}
+            valueEn={item.titleEn}
+            onChange={(title) => set({ title })}
+            onChangeEn={(titleEn) => set({ titleEn })}
+            maxLength={120}
+            required
+          />
+          <LocalTextField
+            fieldKey={`${key}.description`}
+            enKey={`${key}.en.description`}
+            label="cabinet.gallery.description"
+            value={item.description}
+            valueEn={item.descriptionEn}
+            onChange={(description) => set({ description })}
+            onChangeEn={(descriptionEn) => set({ descriptionEn })}
+            multiline
+            rows={3}
+            maxLength={1000}
+          />
           <fieldset className={`cab-fieldset cab-price${priceIssue ? ' cab-field--invalid' : ''}`}>
             <legend>{t('cabinet.gallery.price')}</legend>
             <label className="cab-radio">

@@ -4,7 +4,7 @@ import { useStore, useT } from '../../../store/index.ts';
 import { editDraft } from '../cabinetActions.ts';
 import { fileSizeText, mediaUrl, typeLabel } from '../format.ts';
 import { type MaterialForm, moveAt, newId, patchAt, removeAt, titleFromFileName, updateList } from './editorModel.ts';
-import { TextField } from './Field.tsx';
+import { LocalTextField } from './LocalField.tsx';
 import { ItemControls } from './ItemControls.tsx';
 import { UploadButton } from './UploadButton.tsx';
 
@@ -29,7 +29,17 @@ export function MaterialsSection({ exhibitorId }: { exhibitorId: string }) {
           return (
             <li key={m.id} className="cab-item cab-item--row">
               <div className="cab-item__grow">
-                <TextField fieldKey={`materials.${i}.title`} label="cabinet.materials.title" value={m.title} onChange={(title) => edit((list) => patchAt(list, i, { title }))} maxLength={200} required />
+                <LocalTextField
+                  fieldKey={`materials.${i}.title`}
+                  enKey={`materials.${i}.en.title`}
+                  label="cabinet.materials.title"
+                  value={m.title}
+                  valueEn={m.titleEn}
+                  onChange={(title) => edit((list) => patchAt(list, i, { title }))}
+                  onChangeEn={(titleEn) => edit((list) => patchAt(list, i, { titleEn }))}
+                  maxLength={200}
+                  required
+                />
                 <p className="cab-file-meta">
                   <span className="cab-badge">{typeLabel(m.type)}</span> {fileSizeText(lang, m.size)} ·{' '}
                   <a href={mediaUrl(m.file)} target="_blank" rel="noopener noreferrer">
@@ -58,7 +68,7 @@ export function MaterialsSection({ exhibitorId }: { exhibitorId: string }) {
           id={ADD_ID}
           label={t('cabinet.materials.add')}
           onUploaded={(r, file) =>
-            edit((list) => [...list, { id: newId('m'), title: titleFromFileName(file.name || r.name), file: r.path, type: r.type, size: r.size }])
+            edit((list) => [...list, { id: newId('m'), title: titleFromFileName(file.name || r.name), titleEn: '', file: r.path, type: r.type, size: r.size }])
           }
         />
       )}

@@ -5,10 +5,12 @@ import { editDraft } from '../cabinetActions.ts';
 import { logoUrl } from '../format.ts';
 import { type ProfileForm, patchProfile } from './editorModel.ts';
 import { FieldError, TextField, useFieldIssue } from './Field.tsx';
+import { LocalTextField } from './LocalField.tsx';
 import { fieldId } from './fieldIssues.ts';
 import { UploadButton } from './UploadButton.tsx';
 
 const set = (patch: Partial<ProfileForm>) => editDraft((d) => patchProfile(d, patch));
+const setEn = (patch: Partial<ProfileForm['en']>) => editDraft((d) => patchProfile(d, { en: { ...d.profile.en, ...patch } }));
 const HEX = /^#[0-9a-fA-F]{6}$/;
 
 export function ProfileSection({ exhibitorId, canRename }: { exhibitorId: string; canRename: boolean }) {
@@ -96,18 +98,44 @@ export function ProfileSection({ exhibitorId, canRename }: { exhibitorId: string
         </div>
       </div>
 
-      <TextField fieldKey="exhibitor.short" label="cabinet.field.short" value={p.short} onChange={(short) => set({ short })} multiline rows={2} maxLength={200} required hint={t('cabinet.field.shortHint')} />
-      <TextField
+      <LocalTextField
+        fieldKey="exhibitor.short"
+        enKey="exhibitor.en.short"
+        label="cabinet.field.short"
+        value={p.short}
+        valueEn={p.en.short}
+        onChange={(short) => set({ short })}
+        onChangeEn={(short) => setEn({ short })}
+        multiline
+        rows={2}
+        maxLength={200}
+        required
+        hint={t('cabinet.field.shortHint')}
+      />
+      <LocalTextField
         fieldKey="exhibitor.description"
+        enKey="exhibitor.en.description"
         label="cabinet.field.description"
         value={p.description}
+        valueEn={p.en.description}
         onChange={(description) => set({ description })}
+        onChangeEn={(description) => setEn({ description })}
         multiline
         rows={7}
         maxLength={4000}
         required
       />
-      <TextField fieldKey="exhibitor.city" label="cabinet.field.city" value={p.city} onChange={(city) => set({ city })} maxLength={80} autoComplete="address-level2" />
+      <LocalTextField
+        fieldKey="exhibitor.city"
+        enKey="exhibitor.en.city"
+        label="cabinet.field.city"
+        value={p.city}
+        valueEn={p.en.city}
+        onChange={(city) => set({ city })}
+        onChangeEn={(city) => setEn({ city })}
+        maxLength={80}
+        autoComplete="address-level2"
+      />
 
       <fieldset className="cab-fieldset">
         <legend>{t('cabinet.sec.contacts')}</legend>
@@ -115,7 +143,16 @@ export function ProfileSection({ exhibitorId, canRename }: { exhibitorId: string
           <TextField fieldKey="exhibitor.contacts.site" label="cabinet.field.site" type="url" inputMode="url" value={p.site} onChange={(site) => set({ site })} placeholder="https://" />
           <TextField fieldKey="exhibitor.contacts.email" label="cabinet.field.email" type="email" inputMode="email" value={p.email} onChange={(email) => set({ email })} />
           <TextField fieldKey="exhibitor.contacts.phone" label="cabinet.field.phone" type="tel" inputMode="tel" value={p.phone} onChange={(phone) => set({ phone })} maxLength={40} placeholder="+7 (495) 000-00-00" />
-          <TextField fieldKey="exhibitor.contacts.address" label="cabinet.field.address" value={p.address} onChange={(address) => set({ address })} maxLength={200} />
+          <LocalTextField
+            fieldKey="exhibitor.contacts.address"
+            enKey="exhibitor.en.address"
+            label="cabinet.field.address"
+            value={p.address}
+            valueEn={p.en.address}
+            onChange={(address) => set({ address })}
+            onChangeEn={(address) => setEn({ address })}
+            maxLength={200}
+          />
         </div>
       </fieldset>
     </section>

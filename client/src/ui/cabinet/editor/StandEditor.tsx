@@ -1,10 +1,12 @@
 // The "Stand" tab: the form beside a live preview on wide screens, or under a Preview toggle
 // on narrow ones. Enter or Ctrl+S saves; the save bar stays in view at the bottom.
 import { useState } from 'react';
+import type { Lang } from '../../../../../shared/text.ts';
 import { useStore, useT } from '../../../store/index.ts';
 import { loadEditor, saveDraft } from '../cabinetActions.ts';
 import { ErrorSummary } from './ErrorSummary.tsx';
 import { GallerySection } from './GallerySection.tsx';
+import { EditLangTabs } from './LocalField.tsx';
 import { MaterialsSection } from './MaterialsSection.tsx';
 import { ProfileSection } from './ProfileSection.tsx';
 import { SaveBar } from './SaveBar.tsx';
@@ -18,6 +20,7 @@ export function StandEditor({ exhibitorId }: { exhibitorId: string }) {
   const ready = useStore((s) => s.cabEditor?.exhibitorId === exhibitorId);
   const canRename = useStore((s) => s.cabAuth.status === 'signedIn' && s.cabAuth.me.role === 'organiser');
   const [previewOpen, setPreviewOpen] = useState(false);
+  const [editLang, setEditLang] = useState<Lang>('ru');
 
   if (phase === 'error') {
     return (
@@ -58,11 +61,13 @@ export function StandEditor({ exhibitorId }: { exhibitorId: string }) {
         }}
       >
         <ErrorSummary />
-        <ProfileSection exhibitorId={exhibitorId} canRename={canRename} />
-        <VideoSection exhibitorId={exhibitorId} />
-        <GallerySection exhibitorId={exhibitorId} />
-        <MaterialsSection exhibitorId={exhibitorId} />
-        <WebinarsSection />
+        <EditLangTabs lang={editLang} onLang={setEditLang}>
+          <ProfileSection exhibitorId={exhibitorId} canRename={canRename} />
+          <VideoSection exhibitorId={exhibitorId} />
+          <GallerySection exhibitorId={exhibitorId} />
+          <MaterialsSection exhibitorId={exhibitorId} />
+          <WebinarsSection />
+        </EditLangTabs>
         <SaveBar />
       </form>
       <aside className="cab-editor__preview" aria-labelledby="cab-preview-title">
@@ -71,7 +76,7 @@ export function StandEditor({ exhibitorId }: { exhibitorId: string }) {
           <p className="cab-muted">{t('cabinet.preview.hint')}</p>
         </div>
         <div id="cab-preview-body" className="cab-preview__body">
-          <StandPreview />
+          <StandPreview contentLang={editLang} />
         </div>
       </aside>
     </div>

@@ -2,6 +2,7 @@
 // counting, no forms sent). Items that are still invalid are left out until they are fixed.
 import { Suspense, lazy, useMemo } from 'react';
 import { CATEGORY_TITLES } from '../../../../../shared/categories.ts';
+import type { Lang } from '../../../../../shared/text.ts';
 import { useStore, useT } from '../../../store/index.ts';
 import { logoUrl } from '../format.ts';
 import { previewOf } from './editorModel.ts';
@@ -9,7 +10,8 @@ import { previewOf } from './editorModel.ts';
 // The visitor's stand interior, in its own chunk (the cabinet opens on the form first).
 const StandInterior = lazy(() => import('../../stand/StandInterior.tsx').then((m) => ({ default: m.StandInterior })));
 
-export function StandPreview() {
+/** `contentLang`: the language the editor is writing in, so the English tab previews the English. */
+export function StandPreview({ contentLang }: { contentLang?: Lang }) {
   const t = useT();
   const lang = useStore((s) => s.lang);
   const draft = useStore((s) => s.cabEditor?.draft);
@@ -28,7 +30,7 @@ export function StandPreview() {
           </div>
         </header>
         <Suspense fallback={<p className="cab-muted">{t('cabinet.preview.loading')}</p>}>
-          <StandInterior exhibitor={shown.exhibitor} content={shown.content} preview />
+          <StandInterior exhibitor={shown.exhibitor} content={shown.content} preview contentLang={contentLang} />
         </Suspense>
       </div>
     </div>

@@ -4,6 +4,7 @@ import { editDraft } from '../cabinetActions.ts';
 import { mediaUrl } from '../format.ts';
 import { type CaptionForm, EMPTY_VIDEO, type VideoForm, newId, patchAt, patchVideo, removeAt } from './editorModel.ts';
 import { FieldError, TextField, useFieldIssue } from './Field.tsx';
+import { LocalTextField } from './LocalField.tsx';
 import { fieldId } from './fieldIssues.ts';
 import { UploadButton } from './UploadButton.tsx';
 
@@ -43,7 +44,17 @@ export function VideoSection({ exhibitorId }: { exhibitorId: string }) {
         <FieldError fieldKey="video.src" issue={srcIssue} />
       </div>
 
-      <TextField fieldKey="video.title" label="cabinet.video.title" value={v.title} onChange={(title) => set({ title })} maxLength={200} required={hasAny} />
+      <LocalTextField
+        fieldKey="video.title"
+        enKey="video.en.title"
+        label="cabinet.video.title"
+        value={v.title}
+        valueEn={v.titleEn}
+        onChange={(title) => set({ title })}
+        onChangeEn={(titleEn) => set({ titleEn })}
+        maxLength={200}
+        required={hasAny}
+      />
 
       <div className={`cab-field${posterIssue ? ' cab-field--invalid' : ''}`}>
         <span className="cab-field__label">{t('cabinet.video.poster')}</span>

@@ -2,8 +2,10 @@
 // zone, stored with its offset), duration, stream link and recording.
 import { useStore, useT } from '../../../store/index.ts';
 import { editDraft } from '../cabinetActions.ts';
+import { longDateTimeText } from '../format.ts';
 import { type WebinarForm, moveAt, newWebinar, patchAt, removeAt, updateList } from './editorModel.ts';
 import { TextField } from './Field.tsx';
+import { LocalTextField } from './LocalField.tsx';
 import { fieldId } from './fieldIssues.ts';
 import { ItemControls } from './ItemControls.tsx';
 import { localInputToIso, localZoneLabel } from './localTime.ts';
@@ -49,6 +51,7 @@ function WebinarCard({ item, index, count }: { item: WebinarForm; index: number;
   const set = (patch: Partial<WebinarForm>) => edit((list) => patchAt(list, index, patch));
   const name = item.title.trim() || t('cabinet.item.untitledN', { n: index + 1 });
   const iso = localInputToIso(item.start);
+  const lang = useStore((s) => s.lang);
   return (
     <li className="cab-item">
       <div className="cab-item__head">
@@ -75,9 +78,29 @@ function WebinarCard({ item, index, count }: { item: WebinarForm; index: number;
             <option value="masterclass">{t('cabinet.webinars.kindMasterclass')}</option>
           </select>
         </div>
-        <TextField fieldKey={`${key}.speaker`} label="cabinet.webinars.speaker" value={item.speaker} onChange={(speaker) => set({ speaker })} maxLength={120} required />
+        <LocalTextField
+          fieldKey={`${key}.speaker`}
+          enKey={`${key}.en.speaker`}
+          label="cabinet.webinars.speaker"
+          value={item.speaker}
+          valueEn={item.speakerEn}
+          onChange={(speaker) => set({ speaker })}
+          onChangeEn={(speakerEn) => set({ speakerEn })}
+          maxLength={120}
+          required
+        />
       </div>
-      <TextField fieldKey={`${key}.title`} label="cabinet.webinars.title" value={item.title} onChange={(title) => set({ title })} maxLength={200} required />
+      <LocalTextField
+        fieldKey={`${key}.title`}
+        enKey={`${key}.en.title`}
+        label="cabinet.webinars.title"
+        value={item.title}
+        valueEn={item.titleEn}
+        onChange={(title) => set({ title })}
+        onChangeEn={(titleEn) => set({ titleEn })}
+        maxLength={200}
+        required
+      />
       <div className="cab-grid-2">
         <TextField
           fieldKey={`${key}.start`}
@@ -89,6 +112,8 @@ function WebinarCard({ item, index, count }: { item: WebinarForm; index: number;
           hint={
             <>
               {t('cabinet.webinars.zone', { zone: localZoneLabel(iso ? new Date(Date.parse(iso)) : undefined) })}
+              {/* The input itself writes the date in the computer's locale; this line in the page's. */}
+              {iso && <strong className="cab-when"> {longDateTimeText(lang, Date.parse(iso))}</strong>}
             </>
           }
         />

@@ -2,6 +2,7 @@
 // (text as typed, prices and durations as strings, times in the local zone), converted to and
 // from the shared schemas. Pure functions; the store keeps the draft, components edit it.
 import { Exhibitor } from '../../../../../shared/exhibitor.ts';
+import { compactEnglish } from '../../../../../shared/localized.ts';
 import { GalleryItem, Material, StandContent, StandVideo, Webinar } from '../../../../../shared/standContent.ts';
 import { type FieldErrors, issuesToErrors } from './fieldIssues.ts';
 import { isoToLocalInput, localInputToIso } from './localTime.ts';
@@ -17,6 +18,8 @@ export interface ProfileForm {
   email: string;
   phone: string;
   address: string;
+  /** The English texts as typed; blank ones are left out when saved. */
+  en: { short: string; description: string; city: string; address: string };
 }
 
 export interface CaptionForm {
@@ -29,6 +32,7 @@ export interface CaptionForm {
 
 export interface VideoForm {
   title: string;
+  titleEn: string;
   src: string;
   poster: string;
   captions: CaptionForm[];
@@ -38,6 +42,8 @@ export interface GalleryForm {
   id: string;
   title: string;
   description: string;
+  titleEn: string;
+  descriptionEn: string;
   image: string;
   onRequest: boolean;
   price: string;
@@ -47,6 +53,7 @@ export interface GalleryForm {
 export interface MaterialForm {
   id: string;
   title: string;
+  titleEn: string;
   file: string;
   type: string;
   size: number;
@@ -57,6 +64,8 @@ export interface WebinarForm {
   kind: 'webinar' | 'masterclass';
   title: string;
   speaker: string;
+  titleEn: string;
+  speakerEn: string;
   /** datetime-local value in the exhibitor's zone. */
   start: string;
   durationMin: string;
@@ -94,9 +103,16 @@ export function toForm(exhibitor: Exhibitor, content: StandContent): EditorForm 
       email: c.email ?? '',
       phone: c.phone ?? '',
       address: c.address ?? '',
+      en: {
+        short: exhibitor.en?.short ?? '',
+        description: exhibitor.en?.description ?? '',
+        city: exhibitor.en?.city ?? '',
+        address: exhibitor.en?.address ?? '',
+      },
     },
     video: {
       title: content.video?.title ?? '',
+      titleEn: content.video?.en?.title ?? '',
       src: content.video?.src ?? '',
       poster: content.video?.poster ?? '',
       captions: (content.video?.captions ?? []).map((cap, i) => ({ key: `cap-${i}`, ...cap })),
@@ -105,17 +121,21 @@ export function toForm(exhibitor: Exhibitor, content: StandContent): EditorForm 
       id: g.id,
       title: g.title,
       description: g.description,
+      titleEn: g.en?.title ?? '',
+      descriptionEn: g.en?.description ?? '',
       image: g.image,
       onRequest: g.price === undefined,
       price: g.price === undefined ? '' : String(g.price),
       link: g.link ?? '',
     })),
-    materials: content.materials.map((m) => ({ ...m })),
+    materials: content.materials.map(({ en, ...m }) => ({ ...m, titleEn: en?.title ?? '' })),
     webinars: content.webinars.map((w) => ({
       id: w.id,
       kind: w.kind,
       title: w.title,
       speaker: w.speaker,
+      titleEn: w.en?.title ?? '',
+      speakerEn: w.en?.speaker ?? '',
       start: isoToLocalInput(w.start),
       durationMin: String(w.durationMin),
       link: w.link,
@@ -125,6 +145,11 @@ export function toForm(exhibitor: Exhibitor, content: StandContent): EditorForm 
 }
 
 const optional = (s: string): string | undefined => (s.trim() === '' ? undefined : s.trim());
+
+/** The English half of an item as stored: trimmed, blank fields and empty objects left out. */
+function english<T extends Record<string, string>>(fields: T): { [K in keyof T]?: string } | undefined {
+  return compactEnglish(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.trim()])) as T);
+}
 
 /** "1 500" → 1500; anything else that is not a whole number → NaN, which the schema refuses. */
 function wholeNumber(s: string): number {
@@ -145,13 +170,15 @@ export function exhibitorCandidate(form: EditorForm, base: Exhibitor): Record<st
     description: p.description.trim(),
     city: optional(p.city),
     contacts: { site: optional(p.site), email: optional(p.email), phone: optional(p.phone), address: optional(p.address) },
+    en: english(p.en),
   };
 }
 
 function videoCandidate(v: VideoForm): Record<string, unknown> | undefined {
-  if (!v.title.trim() && !v.src && !v.poster && v.captions.length === 0) return undefined;
+  if (!v.title.trim() && !v.titleEn.trim() && !v.src && !v.poster && v.captions.length === 0) return undefined;
   return {
     title: v.title.trim(),
+    en: english({ title: v.titleEn }),
     src: v.src,
     poster: optional(v.poster),
     captions: v.captions.map((c) => ({ lang: c.lang, label: c.label.trim(), src: c.src })),
@@ -166,16 +193,18 @@ export function contentCandidate(form: EditorForm): Record<string, unknown> {
       id: g.id,
       title: g.title.trim(),
       description: g.description.trim(),
+      en: english({ title: g.titleEn, description: g.descriptionEn }),
       image: g.image,
       price: g.onRequest ? undefined : wholeNumber(g.price),
       link: optional(g.link),
     })),
-    materials: form.materials.map((m) => ({ id: m.id, title: m.title.trim(), file: m.file, type: m.type, size: m.size })),
+    materials: form.materials.map((m) => ({ id: m.id, title: m.title.trim(), en: english({ title: m.titleEn }), file: m.file, type: m.type, size: m.size })),
     webinars: form.webinars.map((w) => ({
       id: w.id,
       kind: w.kind,
       title: w.title.trim(),
       speaker: w.speaker.trim(),
+      en: english({ title: w.titleEn, speaker: w.speakerEn }),
       start: localInputToIso(w.start),
       durationMin: wholeNumber(w.durationMin),
       link: w.link.trim(),
@@ -268,7 +297,7 @@ export function patchVideo(form: EditorForm, patch: Partial<VideoForm>): EditorF
   return { ...form, video: { ...form.video, ...patch } };
 }
 
-export const EMPTY_VIDEO: VideoForm = { title: '', src: '', poster: '', captions: [] };
+export const EMPTY_VIDEO: VideoForm = { title: '', titleEn: '', src: '', poster: '', captions: [] };
 
 export function updateList<K extends ListName>(form: EditorForm, list: K, fn: (items: Lists[K]) => Lists[K]): EditorForm {
   return { ...form, [list]: fn(form[list]) };
@@ -292,11 +321,11 @@ export function moveAt<T>(items: readonly T[], index: number, delta: -1 | 1): T[
 }
 
 export function newGalleryItem(): GalleryForm {
-  return { id: newId('g'), title: '', description: '', image: '', onRequest: true, price: '', link: '' };
+  return { id: newId('g'), title: '', description: '', titleEn: '', descriptionEn: '', image: '', onRequest: true, price: '', link: '' };
 }
 
 export function newWebinar(): WebinarForm {
-  return { id: newId('w'), kind: 'webinar', title: '', speaker: '', start: '', durationMin: '60', link: '', recording: '' };
+  return { id: newId('w'), kind: 'webinar', title: '', speaker: '', titleEn: '', speakerEn: '', start: '', durationMin: '60', link: '', recording: '' };
 }
 
 /** Title for a material from its file name: "Программа_2025.pdf" → "Программа 2025". */

@@ -12,6 +12,8 @@ const FIELD: Record<string, MessageKey> = {
   'exhibitor.contacts.email': 'cabinet.field.email',
   'exhibitor.contacts.phone': 'cabinet.field.phone',
   'exhibitor.contacts.address': 'cabinet.field.address',
+  // Where the English of the address lands ("exhibitor.en.address" without its "en").
+  'exhibitor.address': 'cabinet.field.address',
   'video.title': 'cabinet.video.title',
   'video.src': 'cabinet.video.file',
   'video.poster': 'cabinet.video.poster',
@@ -43,6 +45,8 @@ const SECTION: Record<string, MessageKey> = {
 };
 
 export function fieldLabel(key: string, t: Translate): string {
+  // "gallery.2.en.title": the English of a field is named as the field, marked "English".
+  if (/\.en\./.test(key)) return `${fieldLabel(key.replace('.en.', '.'), t)} (${t('cabinet.lang.en')})`;
   const parts = key.split('.');
   const numbered = parts.findIndex((p) => /^\d+$/.test(p));
   if (numbered < 0) {

@@ -3,6 +3,7 @@ import { LeadStatus } from '../../../../../shared/leads.ts';
 import { leadsCsvUrl } from '../../../net/cabinetApi.ts';
 import type { LeadFilter } from '../../../store/cabinetSlice.ts';
 import { useStore, useT } from '../../../store/index.ts';
+import { DateField } from '../date/DateField.tsx';
 import { isFiltered } from './leadFilters.ts';
 
 /** The server narrows the CSV by kind and status; text and dates only narrow the table. */
@@ -50,18 +51,9 @@ export function LeadFiltersBar({ exhibitorId, shown, total }: { exhibitorId: str
             ))}
           </select>
         </div>
-        <div className="cab-field cab-field--compact">
-          <label className="cab-field__label" htmlFor="cab-f-from">
-            {t('cabinet.leads.from')}
-          </label>
-          <input id="cab-f-from" type="date" value={f.from} max={f.to || undefined} onChange={(e) => set({ from: e.target.value })} />
-        </div>
-        <div className="cab-field cab-field--compact">
-          <label className="cab-field__label" htmlFor="cab-f-to">
-            {t('cabinet.leads.to')}
-          </label>
-          <input id="cab-f-to" type="date" value={f.to} min={f.from || undefined} onChange={(e) => set({ to: e.target.value })} />
-        </div>
+        {/* Not <input type="date">: that one writes dates in the computer's locale, not the page's. */}
+        <DateField id="cab-f-from" label={t('cabinet.leads.from')} value={f.from} max={f.to || undefined} onChange={(from) => set({ from })} />
+        <DateField id="cab-f-to" label={t('cabinet.leads.to')} value={f.to} min={f.from || undefined} onChange={(to) => set({ to })} align="end" />
         {isFiltered(f) && (
           <button type="button" className="button button--link cab-filters__reset" onClick={() => set(null)}>
             {t('cabinet.leads.reset')}
