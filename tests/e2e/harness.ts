@@ -47,7 +47,8 @@ export async function bootServer(
     dataDir,
     levelsDir: opts.levelsDir ?? path.join(ROOT, 'levels'),
     assetsDir: path.join(ROOT, 'assets'),
-    clientDir: path.join(ROOT, 'dist', 'client'),
+    // A private copy of the build (E2E_CLIENT_DIR) while other work rebuilds dist/ meanwhile.
+    clientDir: process.env.E2E_CLIENT_DIR ?? path.join(ROOT, 'dist', 'client'),
     seedFile: path.join(ROOT, 'assets', 'seed', 'exhibitors.json'),
     quiet: true,
     roomCapacity: opts.roomCapacity,
