@@ -318,14 +318,18 @@ export async function migrate(db: Db, schema: string | undefined, log: (line: st
       name text NOT NULL,
       applied_at timestamptz NOT NULL DEFAULT now()
     )`);
-    const { rows } = await q.query<{ v: number | null }>('SELECT max(version) AS v FROM expo_migrations');
-    const current = rows[0]?.v ?? 0;
-    const newest = MIGRATIONS.at(-1)?.version ?? 0;
-    if (current > newest) {
-      throw new Error(`the database's schema is at version ${current}, newer than this server knows (${newest}); upgrade the server`);
+    const { rows } = await q.query<{ version: number }>('SELECT version FROM expo_migrations');
+    const applied = new Set(rows.map((r) => r.version));
+    const known = new Set(MIGRATIONS.map((m) => m.version));
+    const unknown = [...applied].filter((v) => !known.has(v)).sort((a, b) => a - b);
+    if (unknown.length > 0) {
+      const newest = Math.max(0, ...known);
+      throw new Error(`the database has schema migration ${unknown.join(', ')}, which this server does not know (it knows up to ${newest}); upgrade the server`);
     }
-    for (const m of MIGRATIONS) {
-      if (m.version <= current) continue;
+    // Every migration not yet recorded, in version order: one written on a branch and landed
+    // after a later one still applies (they are independent tables).
+    for (const m of [...MIGRATIONS].sort((a, b) => a.version - b.version)) {
+      if (applied.has(m.version)) continue;
       await q.query(m.sql);
       await q.query('INSERT INTO expo_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
       log(`[storage] PostgreSQL: applied migration ${m.version} (${m.name})`);
