@@ -76,7 +76,11 @@ export function myProgrammeApi(d: MyProgrammeDeps): Router {
       const e = d.programme.event(eventId);
       return e ? [{ id: e.id, title: e.title, start: e.start, duration: e.duration }] : [];
     });
-    return { starred: rec.starred, events, reminders: rec.reminders, feedPath: token === null ? null : feedPathOf(token) };
+    const removed = rec.starred.flatMap(({ eventId }) => {
+      const gone = d.programme.event(eventId) ? undefined : d.ledger.entry(eventId);
+      return gone ? [{ id: eventId, title: gone.snapshot.title, start: gone.snapshot.start }] : [];
+    });
+    return { starred: rec.starred, events, removed, reminders: rec.reminders, feedPath: token === null ? null : feedPathOf(token) };
   }
 
   async function changed(visitorId: string): Promise<MyProgrammeView> {

@@ -87,6 +87,8 @@ export const MyProgrammeView = z.object({
    * page (the hall loads no schedule).
    */
   events: z.array(z.object({ id: z.string(), title: z.object({ ru: z.string(), en: z.string().optional() }), start: z.string(), duration: z.number() })),
+  /** Starred events since removed from the programme, as they were last seen (the page lists them as cancelled). */
+  removed: z.array(z.object({ id: z.string(), title: z.object({ ru: z.string(), en: z.string().optional() }), start: z.string() })),
   reminders: ReminderSettings,
   /**
    * Path of the subscribable calendar (.ics) feed; secret, like a password. Null until the

@@ -159,8 +159,11 @@ describe('my programme: per visitor, validated, durable, transferable', () => {
     expect(rEvent).toContain('STATUS:CANCELLED');
     expect(rEvent).toContain('SEQUENCE:1');
     expect(rEvent).not.toContain('VALARM');
-    // The removed event is still listed as starred (the page shows it cancelled) and can be unstarred.
-    expect((await mine(server, anna)).starred.map((s) => s.eventId)).toContain(RURAL);
+    // The removed event is still listed as starred (the page shows it cancelled, as last seen) and can be unstarred.
+    const after = await mine(server, anna);
+    expect(after.starred.map((s) => s.eventId)).toContain(RURAL);
+    expect(after.removed.map((r) => r.id)).toEqual([RURAL]);
+    expect(after.events.find((e) => e.id === DIGITAL)?.title.ru).toBe('Цифровая школа: новое название');
     expect((await star(server, anna, RURAL, false)).status).toBe(200);
   });
 

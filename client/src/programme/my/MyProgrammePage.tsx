@@ -57,6 +57,7 @@ function StarredList() {
   const lang = useStore((s) => s.lang);
   const index = useStore((s) => s.progIndex)!;
   const starred = useStore((s) => s.my!.starred);
+  const removed = useStore((s) => s.my!.removed);
   const zone = visitorZone();
   const present = useMemo(
     () => starred.flatMap((s) => index.byId.get(s.eventId) ?? []).sort((a, b) => a.start - b.start || a.e.id.localeCompare(b.e.id)),
@@ -90,15 +91,26 @@ function StarredList() {
       </ol>
       {gone.length > 0 && (
         <ul className="prog-list my-list my-list--gone">
-          {gone.map((s) => (
-            <li key={s.eventId} className="prog-item my-item--gone" data-event={s.eventId}>
-              <p className="prog-item__time">{t('my.cancelled')}</p>
-              <div className="prog-item__body">
-                <p className="prog-item__title">{s.eventId}</p>
-              </div>
-              <StarButton eventId={s.eventId} title={s.eventId} compact />
-            </li>
-          ))}
+          {gone.map((s) => {
+            const last = removed.find((r) => r.id === s.eventId);
+            const title = last ? txt(last.title, lang) : s.eventId;
+            return (
+              <li key={s.eventId} className="prog-item my-item my-item--gone" data-event={s.eventId} data-state="cancelled">
+                <p className="prog-item__time">
+                  {last && <time dateTime={last.start}>{longDateOf(Date.parse(last.start), lang, zone)}, {timeOf(Date.parse(last.start), lang, zone)}</time>}
+                </p>
+                <div className="prog-item__body">
+                  <p className="prog-item__title">
+                    <del>{title}</del>
+                  </p>
+                  <p className="my-cancelled">{t('my.cancelled')}</p>
+                </div>
+                <div className="my-item__side">
+                  <StarButton eventId={s.eventId} title={title} compact />
+                </div>
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>
