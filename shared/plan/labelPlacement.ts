@@ -82,7 +82,15 @@ export function fitText(text: string, width: number, height: number, opts: FitOp
   const lh = opts.lineHeight ?? 1.15;
   const step = opts.step ?? 0.9;
   if (opts.maxSize < opts.minSize || width <= 0 || height < opts.minSize * lh) return null;
-  for (let size = opts.maxSize; ; size = Math.max(opts.minSize, size * step)) {
+  // Bounds that skip sizes which cannot fit: the longest word must fit the width, and the
+  // whole text (as one line of width W em) must fit the area, whatever the wrapping.
+  const ws = words(text);
+  const longest = Math.max(0, ...ws.map((w) => measure(w)));
+  const total = measure(ws.join(' '));
+  if (longest * opts.minSize > width) return null;
+  const bound = Math.min(opts.maxSize, longest > 0 ? width / longest : opts.maxSize, height / lh, total > 0 ? Math.sqrt((width * height) / (total * lh)) : opts.maxSize);
+  if (bound < opts.minSize) return null;
+  for (let size = bound; ; size = Math.max(opts.minSize, size * step)) {
     const lines = wrapWords(text, width, size, measure);
     if (lines && lines.length > 0 && lines.length * size * lh <= height) {
       const balanced = balance(text, lines.length, width, size, measure) ?? lines;
@@ -99,7 +107,7 @@ function balance(text: string, count: number, width: number, size: number, measu
   let lo = 0;
   let hi = width;
   let best: string[] | null = null;
-  for (let k = 0; k < 12; k++) {
+  for (let k = 0; k < 8; k++) {
     const mid = (lo + hi) / 2;
     const lines = wrapWords(text, mid, size, measure);
     if (lines && lines.length <= count) {
@@ -201,7 +209,12 @@ export function placeLabels<K>(candidates: readonly LabelCandidate<K>[], obstacl
   const order = candidates.map((c, i) => ({ c, i })).sort((a, b) => a.c.priority - b.c.priority || a.i - b.i);
   let cell = 0;
   let n = 0;
-  for (const { c } of order) for (const b of c.boxes) (cell += Math.max(b.w, b.h)), n++;
+  // Cells about twice the mean label size: each label touches a few cells, each cell holds a few labels.
+  for (const { c } of order)
+    for (const b of c.boxes) {
+      cell += Math.max(b.w, b.h);
+      n++;
+    }
   cell = Math.max(1e-6, n ? (cell / n) * 2 : 1);
   const grid = new Map<string, Box[]>();
   const cells = (b: Box, fn: (k: string) => boolean | void): boolean => {

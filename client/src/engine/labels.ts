@@ -69,6 +69,8 @@ export const measureBold: Measure = (text) => {
 const STEP = 1.2;
 /** New text objects per frame at most; the rest follow on the next frames. */
 const BUILD_BUDGET = 40;
+/** Stands laid out per frame at most (a zoom step lays out the whole view again). */
+const LAYOUT_BUDGET = 60;
 /** Sizes on screen, px. */
 const SIZES = { numberMin: 7, numberMax: 12, nameMin: 8, logoMin: 12, logoMax: 72, gap: 2 };
 const MARKER_PX = 13;
@@ -118,6 +120,7 @@ export class LabelLayer {
   private markers: BitmapText[] = [];
   private numbers: string[] = [];
   private step = 0;
+  private layoutBudget = 0;
   private readonly visible: number[] = [];
   private lastShown: ShownLabel[] = [];
   /** Some labels were left for the next frame by the build budget. */
@@ -172,10 +175,14 @@ export class LabelLayer {
     });
   }
 
-  /** The layout of stand `i` at the current step, in px at that step's zoom. */
-  private layout(s: Stand, i: number, name: string): StandLabelLayout {
+  /** The layout of stand `i` at the current step, in px at that step's zoom (null: over this frame's budget). */
+  private layout(s: Stand, i: number, name: string, budgeted = false): StandLabelLayout | null {
     let l = this.layouts.get(i);
     if (!l) {
+      if (budgeted && this.layoutBudget-- <= 0) {
+        this.pending = true;
+        return null;
+      }
       const z = this.step;
       const m = standInner(s);
       const inner = { x: m.x * z, y: m.y * z, w: m.w * z, h: m.h * z };
@@ -227,8 +234,11 @@ export class LabelLayer {
       const boxes = boxesAround(p, t.width + 4, t.height, Math.max(7, 1.6 * zoom)).filter((b) => b.x >= 0 && b.y >= 0 && b.x + b.w <= vw && b.y + b.h <= vh);
       if (boxes.length > 0) cands.push({ key: { kind: 'marker', index: i }, priority, boxes });
     });
+    this.pending = false;
+    this.layoutBudget = LAYOUT_BUDGET;
     for (const i of this.visible) {
-      const l = this.layout(level.stands[i]!, i, names.standNames[i] ?? '');
+      const l = this.layout(level.stands[i]!, i, names.standNames[i] ?? '', true);
+      if (!l) continue;
       const top = i === marks.focused ? LABEL_PRIORITY.focused : i === marks.highlighted ? LABEL_PRIORITY.route : null;
       if (l.name) cands.push({ key: { kind: 'name', index: i }, priority: top ?? LABEL_PRIORITY.name, boxes: [toScreen(l.name.box)] });
       if (l.number) cands.push({ key: { kind: 'number', index: i }, priority: top ?? LABEL_PRIORITY.number, boxes: [toScreen(l.number.box)] });
@@ -238,7 +248,6 @@ export class LabelLayer {
     const shown: ShownLabel[] = [];
     const next = new Set<number>();
     let budget = BUILD_BUDGET;
-    this.pending = false;
     const want = new Map<number, { name: boolean; number: boolean }>();
     for (const c of cands) {
       const at = placed.get(c.key);
@@ -350,7 +359,7 @@ export class LabelLayer {
       const t = this.texts.get(i);
       if ((t && t.step === this.step) || this.shown.has(i)) continue;
       const l = this.layout(level.stands[i]!, i, names.standNames[i] ?? '');
-      if (!l.name && !l.number) continue;
+      if (!l || (!l.name && !l.number)) continue;
       const nt = this.build(i, t);
       if (nt.num) nt.num.visible = false;
       if (nt.pill) nt.pill.visible = false;
