@@ -278,8 +278,15 @@ describe('a visitor at a stand', () => {
     // As served: the server moved the sample's dates to the fair clock at seeding (shared/sampleDates.ts).
     const served = StandContent.parse(await (await fetch(server.url + apiPath(API.standContent, { exhibitorId: EXHIBITOR.id }))).json());
     const first = [...served.webinars].sort((a, b) => Date.parse(a.start) - Date.parse(b.start))[0]!;
-    // Five minutes into the first webinar: it is on air now.
-    await ctx.clock.setFixedTime(Date.parse(first.start) + 5 * 60_000);
+    // Five minutes into the first webinar: it is on air now. Webinar states follow the server's
+    // fair clock, which reaches the hall with the on-air answer: it reads the same moment.
+    const fairNow = Date.parse(first.start) + 5 * 60_000;
+    await ctx.clock.setFixedTime(fairNow);
+    await ctx.route('**/api/programme/on-air', async (route) => {
+      const res = await route.fetch();
+      const body = (await res.json()) as { clock: { nowMs: number } };
+      await route.fulfill({ response: res, json: { ...body, clock: { ...body.clock, nowMs: fairNow } } });
+    });
     const page = await openStand(ctx);
     const schedule = page.locator('section', { has: page.getByRole('heading', { name: 'Вебинары и мастер-классы' }) });
     await expect(schedule.locator('.stand-note').first().textContent()).resolves.toContain('Yekaterinburg (GMT+5)');

@@ -1,11 +1,20 @@
 // After a refused save: every problem in one list, each a link that moves focus to its field.
 import { useEffect, useRef } from 'react';
+import type { Lang } from '../../../../../shared/text.ts';
 import { useStore, useT } from '../../../store/index.ts';
 import { issueText } from './Field.tsx';
 import { fieldId } from './fieldIssues.ts';
 import { fieldLabel } from './fieldLabels.ts';
 
-export function ErrorSummary() {
+const focusField = (key: string) => {
+  const el = document.getElementById(fieldId(key));
+  if (!el) return;
+  el.scrollIntoView({ block: 'center' });
+  el.focus();
+};
+
+/** `showLang`: an English field's problem switches the editor to its English tab first. */
+export function ErrorSummary({ showLang }: { showLang?(lang: Lang): void } = {}) {
   const t = useT();
   const status = useStore((s) => s.cabEditor?.status);
   const errors = useStore((s) => s.cabEditor?.errors);
@@ -28,11 +37,15 @@ export function ErrorSummary() {
             <a
               href={`#${fieldId(key)}`}
               onClick={(e) => {
-                const el = document.getElementById(fieldId(key));
-                if (!el) return;
-                e.preventDefault();
-                el.scrollIntoView({ block: 'center' });
-                el.focus();
+                if (document.getElementById(fieldId(key))) {
+                  e.preventDefault();
+                  focusField(key);
+                } else if (showLang) {
+                  // The field is on the other language's tab: show it, then move there.
+                  e.preventDefault();
+                  showLang(/\.en\./.test(key) ? 'en' : 'ru');
+                  requestAnimationFrame(() => focusField(key));
+                }
               }}
             >
               {fieldLabel(key, t)}: {issueText(issue, t)}

@@ -83,6 +83,8 @@ interface TextFieldProps {
   after?: ReactNode;
   /** The language typed into it (spell checking, screen readers). */
   lang?: string;
+  /** A tag after the label that is part of its name ("English" on the English tab). */
+  tag?: ReactNode;
 }
 
 export function TextField(props: TextFieldProps) {
@@ -109,6 +111,12 @@ export function TextField(props: TextFieldProps) {
     <div className={`cab-field${issue ? ' cab-field--invalid' : ''}${readOnly ? ' cab-field--readonly' : ''}${props.className ? ` ${props.className}` : ''}`}>
       <label htmlFor={id} className="cab-field__label">
         {t(props.label)}
+        {props.tag && (
+          <>
+            {' '}
+            <span className="cab-field__tag">{props.tag}</span>
+          </>
+        )}
         {/* Seen, not read out: the input itself is announced as read-only. */}
         {readOnly && (
           <span className="cab-field__tag" aria-hidden="true">

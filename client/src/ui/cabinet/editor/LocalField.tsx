@@ -85,5 +85,5 @@ export function LocalTextField({ fieldKey, enKey, value, valueEn, onChange, onCh
   ) : (
     t('cabinet.lang.originalEmpty')
   );
-  return <TextField {...rest} fieldKey={enKey} value={valueEn} onChange={onChangeEn} required={false} hint={original} lang="en" />;
+  return <TextField {...rest} fieldKey={enKey} value={valueEn} onChange={onChangeEn} required={false} hint={original} lang="en" tag={<span lang="en">English</span>} />;
 }

@@ -60,7 +60,7 @@ export function StandEditor({ exhibitorId }: { exhibitorId: string }) {
           }
         }}
       >
-        <ErrorSummary />
+        <ErrorSummary showLang={setEditLang} />
         <EditLangTabs lang={editLang} onLang={setEditLang}>
           <ProfileSection exhibitorId={exhibitorId} canRename={canRename} />
           <VideoSection exhibitorId={exhibitorId} />
