@@ -1,9 +1,9 @@
 // Test projects: fast unit and API tests run in parallel; end-to-end tests (real server and
-// headless Chromium) run afterwards, one file at a time.
+// headless Chromium) run afterwards, two files at a time.
 import { defineConfig } from 'vitest/config';
 
 /** Test files that need the database servers (see the services project). */
-const SERVICE_TESTS = ['tests/storage/postgres.test.ts', 'tests/server/postgres-*.test.ts'];
+const SERVICE_TESTS = ['tests/storage/postgres.test.ts', 'tests/server/postgres-*.test.ts', 'tests/server/redis-*.test.ts'];
 
 export default defineConfig({
   test: {
@@ -73,7 +73,9 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
-          fileParallelism: false,
+          // Two files at a time: each has its own server on its own port and its own browser, and
+          // most of a browser test is waiting (network, timers, a reload), so two fit 2 cores.
+          maxWorkers: 2,
           testTimeout: 60_000,
           hookTimeout: 60_000,
           sequence: { groupOrder: 2 },
