@@ -19,8 +19,12 @@ import { type Limits, memoryLimits } from './limits.ts';
 import { createMailer } from './mail/mailer.ts';
 import type { MailLease, Mailer } from './mail/types.ts';
 import type { LoginThrottleStore } from './auth/loginThrottle.ts';
+import type { AddressMuteStore } from './chat/addressMutes.ts';
+import type { SharedSeats } from './matchmaking/perAddress.ts';
 import { openRedis } from './redis/connect.ts';
 import { redisLoginStore } from './redis/redisLoginStore.ts';
+import { redisAddressMutes } from './redis/redisAddressMutes.ts';
+import { redisSeats } from './redis/redisSeats.ts';
 import { redisMailLease } from './redis/mailLease.ts';
 import { RedisBus } from './redis/redisBus.ts';
 import { redisLimits } from './redis/redisLimits.ts';
@@ -38,6 +42,10 @@ export interface Backends {
   limits: Limits;
   /** The login throttle's shared counters (several processes); absent: in memory. */
   loginStore?: LoginThrottleStore;
+  /** Stand chats' address mutes shared by every process; absent: in each chat service's memory. */
+  addressMutes?: AddressMuteStore;
+  /** The matchmaking guard's seat reservations shared by every process; absent: per process. */
+  seats?: SharedSeats;
   clock: Clock;
   /** The programme's clock: real time, or shifted for a demo (FAIR_CLOCK_OFFSET / FAIR_CLOCK_START). */
   fairClock: FairClock;
@@ -74,6 +82,8 @@ export async function buildBackends(config: ServerConfig, log: (line: string) =>
     bus,
     limits: shared?.limits ?? memoryLimits,
     loginStore: shared?.loginStore,
+    addressMutes: shared?.addressMutes,
+    seats: shared?.seats,
     clock: systemClock,
     fairClock: serverFairClock(config.fairClockOffsetMs ?? 0),
     mailer,
@@ -92,6 +102,8 @@ interface SharedParts {
   bus: RedisBus;
   limits: Limits;
   loginStore: LoginThrottleStore;
+  addressMutes: AddressMuteStore;
+  seats: SharedSeats;
   mailLease: MailLease;
   colyseus: { presence: Presence; driver: matchMaker.MatchMakerDriver };
   close(): Promise<void>;
@@ -115,6 +127,8 @@ async function sharedParts(url: string, log: (line: string) => void): Promise<Sh
     bus,
     limits: redisLimits(commands),
     loginStore: redisLoginStore(commands),
+    addressMutes: redisAddressMutes(commands),
+    seats: redisSeats(commands),
     mailLease,
     colyseus: { presence, driver },
     async close() {

@@ -12,9 +12,9 @@
 // so a 429 never tells which exist.
 //
 // Several processes: with a shared store (LoginThrottleOptions.store, Redis from backends.ts),
-// the address allowance and the stranger lock are counted in the store, so spreading guesses
-// over processes gains nothing; the owner's backoff and known addresses stay per process (an
-// owner seen first by another process is treated as a stranger here: stricter, never looser).
+// every counter is in the store (the address allowance, the stranger lock, the owner's known
+// addresses and backoff), so spreading guesses over processes gains nothing, and an owner who
+// logged in through one process is the owner on all of them.
 
 export interface LoginThrottleOptions {
   /** Attempts per address across e-mails at once (default 10)… */
@@ -46,6 +46,16 @@ export interface LoginThrottleStore {
   strangerFailed(key: string, windowMs: number): Promise<void>;
   strangerUncount(key: string): Promise<void>;
   strangerClear(key: string): Promise<void>;
+  /** When this address last logged in to this e-mail (ms), if within the kept ones. */
+  knownAt(email: string, address: string): Promise<number | undefined>;
+  /** Remembers a successful login; an e-mail keeps its `keep` most recent addresses for `keepMs`. */
+  remember(email: string, address: string, now: number, keep: number, keepMs: number): Promise<void>;
+  /** The owner address's failures on `key` (e-mail|address) and when the last was; undefined if none. */
+  ownerFailures(key: string): Promise<{ count: number; at: number } | undefined>;
+  /** Counts a failure at `now`; the count is forgotten `idleMs` after the last failure. */
+  ownerFailed(key: string, now: number, idleMs: number): Promise<void>;
+  ownerUncount(key: string): Promise<void>;
+  ownerClear(key: string): Promise<void>;
 }
 
 export interface Refusal {
@@ -150,8 +160,10 @@ export class LoginThrottle {
    */
   async check(email: string, address: string, now = Date.now()): Promise<Refusal | Attempt> {
     const store = this.store;
-    if (!store || this.isOwner(email, address, now)) return this.attempt(email, address, now);
+    if (!store) return this.attempt(email, address, now);
     const key = `${email}|${address}`;
+    const knownAt = await store.knownAt(email, address);
+    if (knownAt !== undefined && now - knownAt < this.o.knownAddressMs) return this.sharedOwnerAttempt(store, email, address, now);
     const locked = await store.strangerLockedFor(key, this.o.strangerFailures);
     if (locked > 0) return { waitMs: locked, what: 'failed logins' };
     const wait = await store.takeAddress(address, this.o.addressBurst, this.o.addressPerMinute, now);
@@ -166,13 +178,35 @@ export class LoginThrottle {
         if (!settle()) return;
         quietly(store.refundAddress(address, addressBurst, addressPerMinute, at));
         quietly(store.strangerClear(key));
-        this.owners.delete(key);
-        this.remember(email, address, at);
+        quietly(store.remember(email, address, at, KNOWN_PER_EMAIL, this.o.knownAddressMs));
       },
       cancelled: (at = Date.now()) => {
         if (!settle()) return;
         quietly(store.refundAddress(address, addressBurst, addressPerMinute, at));
         quietly(store.strangerUncount(key));
+      },
+    };
+  }
+
+  /** The owner's address with a shared store: backoff counted in the store, no address bucket. */
+  private async sharedOwnerAttempt(store: LoginThrottleStore, email: string, address: string, now: number): Promise<Refusal | Attempt> {
+    const key = `${email}|${address}`;
+    const wait = this.ownerWait(await store.ownerFailures(key), now);
+    if (wait > 0) return { waitMs: wait, what: 'failed logins' };
+    await store.ownerFailed(key, now, this.o.strangerWindowMs);
+    let settled = false;
+    const settle = (): boolean => !settled && (settled = true);
+    const quietly = (p: Promise<void>) => void p.catch((e: unknown) => console.error('[login] shared throttle:', e));
+    return {
+      succeeded: (at = Date.now()) => {
+        if (!settle()) return;
+        quietly(store.ownerClear(key));
+        quietly(store.strangerClear(key));
+        quietly(store.remember(email, address, at, KNOWN_PER_EMAIL, this.o.knownAddressMs));
+      },
+      cancelled: () => {
+        if (!settle()) return;
+        quietly(store.ownerUncount(key));
       },
     };
   }

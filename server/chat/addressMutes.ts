@@ -1,8 +1,9 @@
 // A mute holds the muted visitor's client address too, for its duration and on that stand
-// only: otherwise a fresh cookie (a new visitor id) would lift it. Addresses stay in this
-// process's memory, never in the store or the log: the address of a message's author is
-// remembered when it is posted (the most recent authors only), and the address mutes expire
-// with the mute. After a restart only the id mute (stored) remains.
+// only: otherwise a fresh cookie (a new visitor id) would lift it. Addresses stay in memory
+// (this process's, or with REDIS_URL Redis's, hashed: server/redis/redisAddressMutes.ts),
+// never in the store or the log: the address of a message's author is remembered when it is
+// posted (the most recent authors only), and the address mutes expire with the mute. After a
+// restart (of the process, or of Redis) only the id mute (stored) remains.
 //
 // Behind one address (a school, a NAT) everyone on that stand is muted with the one muted;
 // moderators choose the duration knowing that.
@@ -10,7 +11,17 @@
 /** Authors remembered (stand + ref → address): enough for a busy day's recent posters. */
 const AUTHORS_MAX = 50_000;
 
-export class AddressMutes {
+/** What the chat service needs of address mutes; a shared one (Redis) answers asynchronously. */
+export interface AddressMuteStore {
+  /** Remembers where a visitor's latest message on a stand came from. */
+  noteAuthor(standId: string, ref: string, address: string): void | Promise<void>;
+  /** Mutes the address the visitor last posted from on this stand, if known. */
+  muteAuthor(standId: string, ref: string, until: number, now: number): void | Promise<void>;
+  /** Until when an address is muted on a stand, or null. */
+  mutedUntil(standId: string, address: string, now: number): number | null | Promise<number | null>;
+}
+
+export class AddressMutes implements AddressMuteStore {
   private readonly authors = new Map<string, string>();
   private readonly mutes = new Map<string, number>();
 

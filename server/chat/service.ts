@@ -27,9 +27,10 @@ import type { StoredChatMessage } from '../storage/chatStore.ts';
 import type { Storage } from '../storage/storage.ts';
 import { conversationsOf, muteDropCutoff } from './chatRules.ts';
 import { guestNameOf } from '../visitors/visitorId.ts';
-import { AddressMutes } from './addressMutes.ts';
+import { type AddressMuteStore, AddressMutes } from './addressMutes.ts';
 import { visitorRef } from './identity.ts';
 import type { TicketSigner } from './tickets.ts';
+import { fairHooks } from '../organiser/fairHooks.ts';
 
 export interface ChatStand {
   standId: string;
@@ -80,14 +81,28 @@ function fail(error: ChatError['error'], extra: Omit<ChatError, 'ok' | 'error'> 
 }
 
 export class ChatService {
-  private readonly addressMutes = new AddressMutes();
-
   constructor(
     private readonly storage: Storage,
     private readonly directory: () => DirectoryEntry[],
     readonly tickets: TicketSigner,
     private readonly now: () => number = Date.now,
+    /** This process's memory, or shared by every process (backends.ts, with REDIS_URL). */
+    private readonly addressMutes: AddressMuteStore = new AddressMutes(),
+    private readonly log: (line: string) => void = (line) => console.error(line),
   ) {}
+
+  /**
+   * An address mute's part of a post or a mute, kept apart from the stored write: if a shared
+   * store is unreachable the message or the id mute still stands, and the log says so.
+   */
+  private async addressPart<T>(work: () => T | Promise<T>, fallback: T): Promise<T> {
+    try {
+      return await work();
+    } catch (e) {
+      this.log(`[chat] address mutes unavailable: ${e instanceof Error ? e.message : String(e)}`);
+      return fallback;
+    }
+  }
 
   stand(standId: string): ChatStand | undefined {
     const e = this.directory().find((d) => d.stand === standId);
@@ -153,7 +168,7 @@ export class ChatService {
     const now = this.now();
     const stored = await this.storage.chatMutedUntil(stand.standId, p.ref);
     const own = stored !== undefined && stored > now ? stored : null;
-    const byAddress = this.addressMutes.mutedUntil(stand.standId, p.address, now);
+    const byAddress = await this.addressPart(() => this.addressMutes.mutedUntil(stand.standId, p.address, now), null);
     return own === null ? byAddress : byAddress === null ? own : Math.max(own, byAddress);
   }
 
@@ -183,7 +198,7 @@ export class ChatService {
       at: this.now(),
       ...(p.kind === 'staff' ? { accountId: p.accountId } : {}),
     });
-    if (p.kind === 'visitor') this.addressMutes.noteAuthor(stand.standId, p.ref, p.address);
+    if (p.kind === 'visitor') await this.addressPart(() => this.addressMutes.noteAuthor(stand.standId, p.ref, p.address), undefined);
     return { ok: true, message: toWire(stored) };
   }
 
@@ -204,6 +219,7 @@ export class ChatService {
     if (!m) return { result: fail('not-found') };
     if (!this.sees(p, m.thread)) return { result: fail('forbidden') };
     const changed = await this.storage.deleteChatMessage(stand.standId, id, p.accountId, this.now());
+    if (changed) fairHooks().moderated('chatDeleted');
     return changed ? { result: { ok: true }, changed: toWire(changed) } : { result: fail('not-found') };
   }
 
@@ -215,7 +231,9 @@ export class ChatService {
     const now = this.now();
     const until = now + minutes * 60_000;
     await this.storage.setChatMute(stand.standId, m.author.ref, until, p.accountId, muteDropCutoff(until));
-    this.addressMutes.muteAuthor(stand.standId, m.author.ref, until, now);
+    const ref = m.author.ref;
+    await this.addressPart(() => this.addressMutes.muteAuthor(stand.standId, ref, until, now), undefined);
+    fairHooks().moderated('chatMuted');
     return { result: { ok: true, until }, ref: m.author.ref };
   }
 

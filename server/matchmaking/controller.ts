@@ -27,7 +27,7 @@ export function narrowController(): void {
     const seat: unknown = await invoke(method, roomName, clientOptions, authOptions);
     const req = matchmakeRequest.getStore();
     const sessionId = (seat as { sessionId?: unknown } | null)?.sessionId;
-    if (req && typeof sessionId === 'string') req.counts.reserved(req.address, sessionId);
+    if (req && typeof sessionId === 'string') await req.counts.reserved(req.address, sessionId);
     return seat;
   };
 }

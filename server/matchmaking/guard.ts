@@ -11,7 +11,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { clientAddress } from './clientAddress.ts';
 import { EXPOSED_METHODS, matchmakeRequest, narrowController } from './controller.ts';
-import { PerAddressCounts } from './perAddress.ts';
+import { PerAddressCounts, type SharedSeats } from './perAddress.ts';
 
 /** Join options are a few ids and a name: 16 KB is generous. */
 export const MAX_MATCHMAKE_BODY = 16 * 1024;
@@ -25,6 +25,9 @@ export interface MatchmakingGuardOptions {
   maxBodyBytes?: number;
   /** The public origin (PUBLIC_URL), accepted besides the request's own Host. */
   publicUrl?: string;
+  /** Seat reservations shared by every process (REDIS_URL); without it, this process's. */
+  seats?: SharedSeats;
+  log?: (line: string) => void;
 }
 
 const MATCHMAKE_PATH = /^\/matchmake\/([^/]+)\/([^/]+)$/;
@@ -34,7 +37,7 @@ type UpgradeListener = (req: IncomingMessage, socket: Duplex, head: Buffer) => v
 
 export function guardMatchmaking(server: Server, opts: MatchmakingGuardOptions): PerAddressCounts {
   narrowController();
-  const counts = new PerAddressCounts({ maxSockets: opts.maxSocketsPerAddress, maxPendingJoins: opts.maxPendingJoinsPerAddress });
+  const counts = new PerAddressCounts({ maxSockets: opts.maxSocketsPerAddress, maxPendingJoins: opts.maxPendingJoinsPerAddress }, Date.now, opts.seats, opts.log);
   const origins = new Set(opts.corsOrigins);
   const maxBody = opts.maxBodyBytes ?? MAX_MATCHMAKE_BODY;
 
@@ -77,10 +80,20 @@ export function guardMatchmaking(server: Server, opts: MatchmakingGuardOptions):
       return;
     }
     const address = clientAddress(req, opts.trustProxy);
-    const done = counts.startJoin(address);
+    const admitted = counts.startJoin(address);
+    if (admitted instanceof Promise) admitted.then((done) => serve(req, res, address, done), () => res.destroy());
+    else serve(req, res, address, admitted);
+  });
+
+  const serve = (req: IncomingMessage, res: ServerResponse, address: string, done: (() => void) | null): void => {
     if (!done) {
       res.setHeader('Retry-After', '15');
       refuse(res, 429, 'too many joins from this address at once; try again in a few seconds');
+      return;
+    }
+    // Gone while the shared count was asked: nothing will close it again.
+    if (req.destroyed) {
+      done();
       return;
     }
     res.once('close', done);
@@ -96,7 +109,7 @@ export function guardMatchmaking(server: Server, opts: MatchmakingGuardOptions):
       },
       () => res.destroy(),
     );
-  });
+  };
 
   const onUpgrade = server.listeners('upgrade') as UpgradeListener[];
   server.removeAllListeners('upgrade');

@@ -1,7 +1,9 @@
 // The login throttle's shared counters (auth/loginThrottle.ts LoginThrottleStore) in Redis:
 // the per-address token bucket is a hash {tokens, last} updated by one script (read, refill,
 // take, expire when full again), the stranger lock a counter per e-mail and address that
-// expires with its window. Times come from the calling process (clocks of one fair's
+// expires with its window, an e-mail's known (owner) addresses a sorted set scored by the last
+// login, cut to the newest few, and the owner's backoff a hash {count, at} per e-mail and
+// address that expires when the owner has not failed for a while. Times come from the calling process (clocks of one fair's
 // machines agree to well under the second these counters care about).
 import type { Redis } from 'ioredis';
 import type { LoginThrottleStore } from '../auth/loginThrottle.ts';
@@ -30,9 +32,27 @@ const UNCOUNT = `local n = tonumber(redis.call('GET', KEYS[1]) or '0')
 if n > 0 then redis.call('DECR', KEYS[1]) end
 return 0`;
 
+/** KEYS[1] known set; ARGV address, now, keep, keepMs. */
+const REMEMBER = `redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])
+redis.call('ZREMRANGEBYRANK', KEYS[1], 0, -tonumber(ARGV[3]) - 1)
+redis.call('PEXPIRE', KEYS[1], ARGV[4])
+return 0`;
+
+/** KEYS[1] owner failures; ARGV now, idleMs. */
+const OWNER_FAILED = `redis.call('HINCRBY', KEYS[1], 'count', 1)
+redis.call('HSET', KEYS[1], 'at', ARGV[1])
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+return 0`;
+
+const OWNER_UNCOUNT = `local n = tonumber(redis.call('HGET', KEYS[1], 'count') or '0')
+if n > 0 then redis.call('HINCRBY', KEYS[1], 'count', -1) end
+return 0`;
+
 export function redisLoginStore(redis: Redis): LoginThrottleStore {
   const bucket = (address: string) => `expo:login:address:${address}`;
   const stranger = (key: string) => `expo:login:stranger:${key}`;
+  const known = (email: string) => `expo:login:known:${email}`;
+  const owner = (key: string) => `expo:login:owner:${key}`;
   const perMs = (perMinute: number) => String(perMinute / 60_000);
   return {
     async takeAddress(address, burst, perMinute, now) {
@@ -52,6 +72,26 @@ export function redisLoginStore(redis: Redis): LoginThrottleStore {
     },
     async strangerClear(key) {
       await redis.del(stranger(key));
+    },
+    async knownAt(email, address) {
+      const score = await redis.zscore(known(email), address);
+      return score === null ? undefined : Number(score);
+    },
+    async remember(email, address, now, keep, keepMs) {
+      await redis.eval(REMEMBER, 1, known(email), address, String(now), String(keep), String(keepMs));
+    },
+    async ownerFailures(key) {
+      const [count, at] = await redis.hmget(owner(key), 'count', 'at');
+      return count === null || at === null ? undefined : { count: Number(count), at: Number(at) };
+    },
+    async ownerFailed(key, now, idleMs) {
+      await redis.eval(OWNER_FAILED, 1, owner(key), String(now), String(idleMs));
+    },
+    async ownerUncount(key) {
+      await redis.eval(OWNER_UNCOUNT, 1, owner(key));
+    },
+    async ownerClear(key) {
+      await redis.del(owner(key));
     },
   };
 }
