@@ -71,6 +71,8 @@ export const API = {
   programmeClock: '/api/programme/clock',
   /** Events live now and when that next changes (the hall's banner and stage landmarks). */
   programmeOnAir: '/api/programme/on-air',
+  /** Server-Sent Events: "revision" whenever the served programme changes (pages reload their data). */
+  programmeLive: '/api/programme/live',
   /** Programme-file problems refused now, formatted "file:line:col path: message". */
   programmeProblems: '/api/programme/problems',
   // "My programme" of the visitor asking (signed visitor cookie; nobody can name another's).

@@ -2,12 +2,14 @@
 // and validated at start), live reload, the fair clock and the read API router.
 import path from 'node:path';
 import type { Router } from 'express';
+import { API } from '../../shared/api.ts';
 import { formatProblem } from '../../shared/level/validate.ts';
 import type { FairClock } from '../../shared/programme/clock.ts';
 import { ROOT, type ServerConfig } from '../config.ts';
 import { programmeApi } from './programmeApi.ts';
 import type { StreamRecordings } from './streamRecordings.ts';
 import { ProgrammeStore } from './programmeStore.ts';
+import { revisionStreams } from './revisionStream.ts';
 import { type ProgrammeWatcher, watchProgramme } from './watchProgramme.ts';
 
 export interface ProgrammeServer {
@@ -40,13 +42,18 @@ export async function startProgramme(
     else if (change.problems.length > 0) log(`[programme] kept revision ${store.revision}: ${change.problems.map(formatProblem)[0]}`);
   });
   const watcher = config.watchProgramme === false ? null : watchProgramme(store, dir, { log });
+  // Open programme pages hear of every served change (live reload) on one stream each.
+  const live = revisionStreams(store);
+  const router = programmeApi(store, clock, recordings);
+  router.get(API.programmeLive, live.handler);
   return {
     store,
     clock,
-    router: programmeApi(store, clock, recordings),
+    router,
     watcher,
     close() {
       watcher?.close();
+      live.closeAll();
       stop();
     },
   };

@@ -24,11 +24,15 @@ import { dayKeyOf, longDateOf, languageName, timeOf, visitorZone, zoneName } fro
 
 export function EventPage({ eventId }: { eventId: string }) {
   const t = useT();
-  const { remote, retry } = useRemote(() =>
-    fetchEventPage(eventId).then((page) => {
-      adoptClock(page.clock);
-      return page;
-    }),
+  // Fetched again when the served programme changes (live reload).
+  const reload = useStore((s) => s.progReload);
+  const { remote, retry } = useRemote(
+    () =>
+      fetchEventPage(eventId).then((page) => {
+        adoptClock(page.clock);
+        return page;
+      }),
+    reload,
   );
   if (remote.status === 'missing') return <Missing text={t('programme.notFound.event')} />;
   if (remote.status !== 'ready') return <LoadState status={remote.status} onRetry={retry} />;

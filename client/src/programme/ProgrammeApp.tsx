@@ -3,7 +3,7 @@
 // the page; the schedule is loaded once and shared by every page.
 import { useEffect, useMemo } from 'react';
 import { useStore, useT } from '../store/index.ts';
-import { startProgrammeRouter, syncClock } from './actions.ts';
+import { followProgrammeChanges, startProgrammeRouter, syncClock } from './actions.ts';
 import { EventPage } from './EventPage.tsx';
 import { LibraryPage } from './LibraryPage.tsx';
 import { parseProgrammePath } from './paths.ts';
@@ -38,9 +38,11 @@ export function ProgrammeApp() {
     // The hall's page never scrolls; the programme's is an ordinary document.
     document.body.classList.add('prog-body');
     const stop = startProgrammeRouter();
+    const stopLive = followProgrammeChanges();
     void syncClock();
     return () => {
       stop();
+      stopLive();
       document.body.classList.remove('prog-body');
     };
   }, []);

@@ -19,11 +19,15 @@ import { longDateOf, timeOf, visitorZone } from './zones.ts';
 
 export function SpeakerPage({ speakerId }: { speakerId: string }) {
   const t = useT();
-  const { remote, retry } = useRemote(() =>
-    fetchSpeakerPage(speakerId).then((page) => {
-      adoptClock(page.clock);
-      return page;
-    }),
+  // Fetched again when the served programme changes (live reload).
+  const reload = useStore((s) => s.progReload);
+  const { remote, retry } = useRemote(
+    () =>
+      fetchSpeakerPage(speakerId).then((page) => {
+        adoptClock(page.clock);
+        return page;
+      }),
+    reload,
   );
   if (remote.status === 'missing') return <Missing text={t('programme.notFound.speaker')} />;
   if (remote.status !== 'ready') return <LoadState status={remote.status} onRetry={retry} />;

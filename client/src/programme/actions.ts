@@ -3,6 +3,7 @@
 // the address bar. Components call these; they never touch history or fetch themselves.
 import type { ClockView } from '../../../shared/programme/views.ts';
 import { fetchClockOffset, fetchProgramme } from '../net/programmeApi.ts';
+import { followProgrammeRevisions } from '../net/programmeLive.ts';
 import { useStore } from '../store/index.ts';
 import { isProgrammePath } from './paths.ts';
 import { buildIndex } from './model.ts';
@@ -43,6 +44,35 @@ export function loadProgramme(): Promise<void> {
       loading = null;
     });
   return loading;
+}
+
+/**
+ * Live reload: when the server serves a newer programme (an organiser saved a file), the
+ * schedule is fetched again and shown without a flash, and event and speaker pages refetch
+ * (they follow `progReload`). Returns the stop.
+ */
+export function followProgrammeChanges(): () => void {
+  // The revision the server announced last; the first announcement only says where it is.
+  let known: number | null = null;
+  return followProgrammeRevisions((revision) => {
+    const first = known === null;
+    if (revision === known) return;
+    known = revision;
+    const s = useStore.getState();
+    const shown = s.progIndex?.view.revision;
+    if (first && (shown === undefined || shown >= revision)) return;
+    s.bumpProgReload();
+    if (s.progStatus !== 'ready' || (shown !== undefined && shown >= revision)) return;
+    fetchProgramme().then(
+      (view) => {
+        adoptClock(view.clock);
+        useStore.getState().setProgLoaded(buildIndex(view));
+      },
+      () => {
+        // The schedule on screen stays; the next change or a reload brings the new one.
+      },
+    );
+  });
 }
 
 /** Fair time now, on the server's clock. */

@@ -1,11 +1,13 @@
 // One page's answer from the API (an event, a speaker): loading, ready, missing (404) or
-// failed, with a retry. The request is aborted when the page goes away.
+// failed, with a retry. The request is aborted when the page goes away. A new `refresh` key
+// (the served programme's revision) fetches again quietly: the page keeps what it shows until
+// the new answer is there.
 import { useCallback, useEffect, useState } from 'react';
 import { HttpError } from '../net/http.ts';
 
 export type Remote<T> = { status: 'loading' } | { status: 'ready'; data: T } | { status: 'missing' } | { status: 'error' };
 
-export function useRemote<T>(load: () => Promise<T>): { remote: Remote<T>; retry: () => void } {
+export function useRemote<T>(load: () => Promise<T>, refresh = 0): { remote: Remote<T>; retry: () => void } {
   const [remote, setRemote] = useState<Remote<T>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
@@ -18,7 +20,7 @@ export function useRemote<T>(load: () => Promise<T>): { remote: Remote<T>; retry
       live = false;
     };
     // The caller keys the page by its id, so `load` is fixed for the component's life.
-  }, [attempt]);
+  }, [attempt, refresh]);
   const retry = useCallback(() => {
     setRemote({ status: 'loading' });
     setAttempt((n) => n + 1);

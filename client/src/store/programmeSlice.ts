@@ -20,6 +20,9 @@ export interface ProgrammeSlice {
   progClockSynced: boolean;
   /** The hall: events live now (all stages and clusters), from /api/programme/on-air. */
   progOnAir: OnAirEvent[];
+  /** Grows by one whenever the server serves a changed programme (live reload); pages refetch. */
+  progReload: number;
+  bumpProgReload(): void;
   setProgLocation(path: string, search: string): void;
   setProgOnAir(events: OnAirEvent[]): void;
   setProgOffset(offsetMs: number, synced: boolean): void;
@@ -35,6 +38,8 @@ export const createProgrammeSlice: StateCreator<AppState, [], [], ProgrammeSlice
   progOffsetMs: 0,
   progClockSynced: false,
   progOnAir: [],
+  progReload: 0,
+  bumpProgReload: () => set((s) => ({ progReload: s.progReload + 1 })),
   setProgOnAir: (progOnAir) => set({ progOnAir }),
   setProgLocation: (progPath, progSearch) => set({ progPath, progSearch }),
   setProgOffset: (progOffsetMs, progClockSynced) => set({ progOffsetMs, progClockSynced }),
