@@ -81,7 +81,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const backends = await buildBackends(config, log);
   const { storage, bus, limits, mailer, uploads, visitors } = backends;
   // The organisers' console: fair counters (stand visits counted through its analytics), invitations, announcements.
-  const organiser = await startOrganiser(config, storage, bus, log);
+  const organiser = await startOrganiser(config, storage, bus, log, { mailer, presence: backends.colyseus.presence });
   const analytics = organiser.analytics;
   const levels = new LevelStore(
     config.levelsDir,
@@ -127,7 +127,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     }),
   );
   // Tickets signed per process unless CHAT_SECRET is set (several processes behind one address).
-  const chat = new ChatService(storage, () => levels.directory(), ticketSigner(process.env.CHAT_SECRET));
+  const chat = new ChatService(storage, () => levels.directory(), ticketSigner(process.env.CHAT_SECRET), undefined, backends.addressMutes, log);
   app.use(chatApi(chat, storage, limits));
   app.use(cabinetApi({ storage, uploads, bus, streams, analytics }));
   app.use(
@@ -150,7 +150,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   app.use(replayApi({ storage, event: (id) => programme.store.event(id), clock: programme.clock, recordings: (id) => stream.hall.recordingOf(id) }));
   app.use(stream.api);
   app.use(API.streams, stream.files);
-  app.use(organiser.router(levels, () => url));
+  app.use(organiser.router(levels, () => url, (id) => programme.store.event(id) !== undefined));
   app.use(apiRouter(levels, storage, { listening: () => httpServer.listening, closing: () => closing }));
   // Without SMTP the mail is kept in the outbox; developers read it at API.devOutbox.
   if (!config.smtpUrl) app.use(outboxPage(path.join(config.dataDir, 'outbox')));
@@ -212,6 +212,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     publicUrl: config.publicUrl,
     maxSocketsPerAddress: config.maxSocketsPerAddress ?? 20,
     maxPendingJoinsPerAddress: config.maxPendingJoinsPerAddress ?? 10,
+    seats: backends.seats,
+    log,
   });
 
   const addr = httpServer.address() as AddressInfo;

@@ -182,12 +182,20 @@ export function announcementApplies(a: Announcement, now: number, where: { floor
 export const FairDay = z.object({ day: z.string(), uniqueVisitors: z.number().int(), peakConcurrent: z.number().int(), visits: z.number().int(), leads: z.number().int() });
 export type FairDay = z.infer<typeof FairDay>;
 
+/** What moderation the console counts per day (chat: stand chats; qa: programme events). */
+export const MODERATION_KINDS = ['chatDeleted', 'chatMuted', 'qaRemoved', 'qaMuted'] as const;
+export type ModerationKind = (typeof MODERATION_KINDS)[number];
+
+/** One programme event's Q&A now: who moderates it, how many questions wait for them. */
+export const EventDuty = z.object({ eventId: z.string(), moderators: z.array(z.string()), waiting: z.number().int() });
+export type EventDuty = z.infer<typeof EventDuty>;
+
 export const FairOverview = z.object({
   at: z.string(),
-  /** Floor id → visitors connected now (this process's rooms). */
+  /** Floor id → visitors connected now (every process's rooms, summed through presence). */
   visitorsNow: z.record(z.string(), z.number().int()),
   totalNow: z.number().int(),
-  /** Event id → viewers now; empty until the programme rooms report (see fairHooks.ts). */
+  /** Event id → distinct visitors on its page now (its Q&A room's count, all processes); events without viewers left out. */
   eventViewersNow: z.record(z.string(), z.number().int()),
   days: z.array(FairDay),
   topStands: z.array(z.object({ exhibitorId: z.string(), visits: z.number().int(), leads: z.number().int() })),
@@ -195,5 +203,10 @@ export const FairOverview = z.object({
   unanswered: z.array(z.object({ standId: z.string(), count: z.number().int() })),
   unansweredMinutes: z.number().int(),
   mailFailures: z.number().int(),
+  /** Moderation overview: events with an open Q&A room (all processes), and today's removals and mutes. */
+  moderation: z.object({
+    events: z.array(EventDuty),
+    today: z.record(z.enum(MODERATION_KINDS), z.number().int()),
+  }),
 });
 export type FairOverview = z.infer<typeof FairOverview>;

@@ -7,7 +7,7 @@
 // a Set instead of a 40-character string). It lives in memory: after a restart a visitor seen
 // earlier that day counts again (documented in README). Visitors now are this process's rooms.
 import { utcDay } from '../../shared/analytics.ts';
-import type { FairDay } from '../../shared/organiser.ts';
+import { type FairDay, MODERATION_KINDS, type ModerationKind } from '../../shared/organiser.ts';
 import type { OrganiserStore } from '../storage/organiserStore.ts';
 
 /** FNV-1a in two 26-bit lanes: a 52-bit number, exact in a double; collisions ~1 in 10^10 at 250 000. */
@@ -109,6 +109,12 @@ export class FairCounters {
     this.add(`leads:${exhibitorId}`);
   }
 
+  /** A chat message or Q&A comment removed, a visitor muted: one increment of today's sum. */
+  moderated(kind: ModerationKind): void {
+    this.rollDay();
+    this.add(kind);
+  }
+
   mailFailed(): void {
     this.rollDay();
     this.add('mailFailures');
@@ -140,13 +146,14 @@ export class FairCounters {
   }
 
   /** The stored days plus what is not written yet. */
-  async days(): Promise<{ days: FairDay[]; stands: Map<string, { visits: number; leads: number }>; mailFailures: number }> {
+  async days(): Promise<{ days: FairDay[]; stands: Map<string, { visits: number; leads: number }>; mailFailures: number; moderationToday: Record<ModerationKind, number> }> {
     const stored = await this.opts.store.fairDays();
     const pending = Object.fromEntries(this.sums);
     const names = new Set([...Object.keys(stored), this.day]);
     const days: FairDay[] = [];
     const stands = new Map<string, { visits: number; leads: number }>();
     let mailFailures = 0;
+    const moderationToday = Object.fromEntries(MODERATION_KINDS.map((k) => [k, 0])) as Record<ModerationKind, number>;
     for (const day of [...names].sort()) {
       const d = Object.hasOwn(stored, day) ? stored[day]! : { sums: {}, maxima: {} };
       const sums: Record<string, number> = { ...d.sums };
@@ -154,6 +161,7 @@ export class FairCounters {
       const peak = Math.max(d.maxima.concurrent ?? 0, day === this.day ? this.peak : 0);
       days.push({ day, uniqueVisitors: sums.visitors ?? 0, peakConcurrent: peak, visits: sums.visits ?? 0, leads: sums.leads ?? 0 });
       mailFailures += sums.mailFailures ?? 0;
+      if (day === this.day) for (const k of MODERATION_KINDS) moderationToday[k] = sums[k] ?? 0;
       for (const [k, n] of Object.entries(sums)) {
         const [kind, id] = k.split(':', 2) as [string, string | undefined];
         if (id === undefined || (kind !== 'visits' && kind !== 'leads')) continue;
@@ -162,7 +170,7 @@ export class FairCounters {
         stands.set(id, s);
       }
     }
-    return { days, stands, mailFailures };
+    return { days, stands, mailFailures, moderationToday };
   }
 
   async close(): Promise<void> {

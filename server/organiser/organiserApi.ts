@@ -26,6 +26,8 @@ export interface OrganiserApiDeps {
   bus: EventBus;
   levels: LevelStore;
   levelsDir: string;
+  /** Whether the programme has this event (an event announcement must name one). */
+  eventExists: (eventId: string) => boolean;
   invitations: Invitations;
   announcements: Announcements;
   overview: OverviewService;
@@ -252,6 +254,7 @@ export function organiserApi(d: OrganiserApiDeps): Router {
       if (!body) return;
       if (Date.parse(body.endsAt) <= Date.now()) throw new Refused(400, 'the end time is in the past');
       if (body.audience.kind === 'floor' && !d.levels.get(body.audience.floorId)) throw new Refused(400, `no floor ${body.audience.floorId}`);
+      if (body.audience.kind === 'event' && !d.eventExists(body.audience.eventId)) throw new Refused(400, `no programme event ${body.audience.eventId}`);
       res.status(201).json(await d.announcements.create(currentMe(res), body));
     }),
   );

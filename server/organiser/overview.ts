@@ -1,10 +1,19 @@
 // The fair at a glance, assembled from the counters (server/organiser/fairCounters.ts): no
-// visitor is scanned. The one list read from the chat store, unanswered questions, costs a
+// visitor is scanned. Visitors now and event viewers come from `live`: summed across processes
+// (fairShares.ts, eventRooms.ts) when the fair runs on several. The one list read from the chat store, unanswered questions, costs a
 // query per stand with messages and is cached for a few seconds.
-import type { FairOverview } from '../../shared/organiser.ts';
+import type { EventDuty, FairOverview } from '../../shared/organiser.ts';
 import type { Storage } from '../storage/storage.ts';
 import type { FairCounters } from './fairCounters.ts';
-import { fairHooks } from './fairHooks.ts';
+import type { VisitorsNow } from './fairShares.ts';
+
+export interface LiveCounts {
+  visitorsNow(): Promise<VisitorsNow>;
+  /** Event id → distinct visitors on its page now. */
+  eventViewers(): Promise<Record<string, number>>;
+  /** Moderators on duty and questions waiting, per event with an open Q&A room. */
+  eventDuty(): Promise<EventDuty[]>;
+}
 
 const UNANSWERED_CACHE_MS = 15_000;
 const TOP = 10;
@@ -15,6 +24,7 @@ export class OverviewService {
   constructor(
     private readonly storage: Storage,
     private readonly counters: FairCounters,
+    private readonly live: LiveCounts,
     private readonly now: () => number = () => Date.now(),
   ) {}
 
@@ -36,8 +46,8 @@ export class OverviewService {
   }
 
   async overview(unansweredMinutes: number): Promise<FairOverview> {
-    const { days, stands, mailFailures } = await this.counters.days();
-    const now = this.counters.visitorsNow();
+    const { days, stands, mailFailures, moderationToday } = await this.counters.days();
+    const [now, eventViewersNow, duty] = await Promise.all([this.live.visitorsNow(), this.live.eventViewers(), this.live.eventDuty()]);
     const topStands = [...stands.entries()]
       .map(([exhibitorId, s]) => ({ exhibitorId, ...s }))
       .sort((a, b) => b.visits - a.visits || b.leads - a.leads || a.exhibitorId.localeCompare(b.exhibitorId))
@@ -46,12 +56,13 @@ export class OverviewService {
       at: new Date(this.now()).toISOString(),
       visitorsNow: now.floors,
       totalNow: now.total,
-      eventViewersNow: fairHooks().eventViewersNow(),
+      eventViewersNow,
       days,
       topStands,
       unanswered: await this.unanswered(unansweredMinutes),
       unansweredMinutes,
       mailFailures,
+      moderation: { events: duty, today: moderationToday },
     };
   }
 }

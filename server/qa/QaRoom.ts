@@ -34,6 +34,7 @@ import { EventQa, type QaChanges } from './eventQa.ts';
 import { type QaParticipant, moderatesEvent, moderatorOf, qaVisitorRef, sessionLive } from './participants.ts';
 import { ReactionCounter } from './reactions.ts';
 import { qaSettings } from './settings.ts';
+import { fairHooks } from '../organiser/fairHooks.ts';
 import { VIEWERS_WRITE_MS, dropViewers, writeViewers } from './viewers.ts';
 
 const RECONNECT_SECONDS = 20;
@@ -223,6 +224,7 @@ export class QaRoom extends Room {
       const out = await qa.removeComment(me(client), m.id);
       if (!out.ok) return out;
       if (out.comment) this.queueComment(out.comment);
+      fairHooks().moderated('qaRemoved');
       return { ok: true };
     });
     io.onTyped(QA_CLIENT_MSG.mute, async (client, m) => {
@@ -234,6 +236,7 @@ export class QaRoom extends Room {
       await qaSettings().storage.setQaMute(qa.eventId, author.ref, until, p.accountId);
       addressMutes.muteAuthor(this.muteKey, author.ref, until, now);
       this.tellMuted(author.ref, until);
+      fairHooks().moderated('qaMuted');
       return { ok: true, until };
     });
     io.onTyped(QA_CLIENT_MSG.slowMode, async (client, m) => {
@@ -397,6 +400,17 @@ export class QaRoom extends Room {
   }
 
   // --- moderators' sessions -------------------------------------------------------------
+
+  /**
+   * For the organisers' moderation overview (server/organiser/eventRooms.ts asks by remote
+   * room call, so any process's room answers): who moderates here now, how many questions wait.
+   */
+  dutyReport(): { moderators: string[]; waiting: number } {
+    const names = new Set<string>();
+    for (const c of this.moderators) names.add(this.conns.get(c.sessionId)?.p.name ?? '');
+    const waiting = this.qa.visibleTo({ kind: 'moderator', accountId: '', sessionHash: '', name: '' }).questions.filter((q) => q.status === 'pending').length;
+    return { moderators: [...names].filter(Boolean).sort(), waiting };
+  }
 
   private revoke({ accountId, session, except }: BusTopics['accountRevoked']): void {
     for (const client of this.clients) {

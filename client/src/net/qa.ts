@@ -6,6 +6,7 @@
 // cookie; moderators send a staff ticket fetched with their cabinet session.
 import type { Client } from '@colyseus/sdk';
 import { PROTOCOL_VERSION, ROOMS } from '../../../shared/protocol.ts';
+import { receiveAnnouncement } from './announcementsApi.ts';
 import {
   type ModerateAction,
   type Poll,
@@ -125,6 +126,8 @@ export class QaConnection {
     this.conn.on(QA_SERVER_MSG.reactions, (r) => this.set({ reactions: r, reactionTick: this.view.reactionTick + 1 }));
     this.conn.on(QA_SERVER_MSG.settings, (s) => this.set({ slowModeSeconds: s.slowModeSeconds }));
     this.conn.on(QA_SERVER_MSG.muted, (m) => this.set({ mutedUntil: m.until }));
+    // Organisers' announcements to this event's viewers: shown by programme/EventAnnouncements.tsx.
+    this.conn.on(QA_SERVER_MSG.announcement, (a) => receiveAnnouncement(a));
     this.conn.subscribe((state) => this.set({ state }));
     this.conn.start();
   }

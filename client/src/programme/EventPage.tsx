@@ -8,6 +8,7 @@ import { useStore, useT } from '../store/index.ts';
 import { formatLabel } from './labels.ts';
 import { adoptClock } from './actions.ts';
 import { EventBeside } from './BesideWebinars.tsx';
+import { EventAnnouncements } from './EventAnnouncements.tsx';
 import { Link } from './Link.tsx';
 import { LoadState } from './Loading.tsx';
 import { EventMedia } from './EventMedia.tsx';
@@ -61,6 +62,7 @@ function EventBody({ page }: { page: EventPageView }) {
 
   return (
     <article className="prog-event" style={{ '--c': page.cluster?.colour ?? '#5b6b7a' } as CSSProperties}>
+      <EventAnnouncements eventId={ev.id} />
       <p className="prog-crumb">
         <Link href={PROGRAMME_PATH}>{t('programme.toSchedule')}</Link>
       </p>

@@ -1,5 +1,6 @@
 // Announcements: to every visitor, one floor or the viewers of one event; banner or toast; in
-// both languages; now or at a time, until an end time. The list shows what is on or scheduled.
+// both languages; now or at a time, until an end time. The event is chosen from the programme.
+// The list shows what is on or scheduled.
 import { type FormEvent, useState } from 'react';
 import { type Audience, AnnouncementStyle } from '../../../../shared/organiser.ts';
 import { useOrgT } from '../../i18n/organiser.ts';
@@ -7,6 +8,7 @@ import { announce, fetchAnnouncements } from '../../net/organiserApi.ts';
 import { useStore } from '../../store/index.ts';
 import { dateTimeText } from '../cabinet/format.ts';
 import { messageOf, useLoad } from './useLoad.ts';
+import { eventTitle, useProgrammeEvents } from './useProgrammeEvents.ts';
 
 /** A datetime-local value (the browser's zone) as an ISO time; empty stays empty. */
 const isoOf = (local: string) => (local ? new Date(local).toISOString() : undefined);
@@ -22,6 +24,7 @@ export function AnnouncementsTab() {
   const { data, reload } = useLoad(fetchAnnouncements, 10_000);
   const [kind, setKind] = useState<Audience['kind']>('all');
   const [note, setNote] = useState<string | null>(null);
+  const programme = useProgrammeEvents();
 
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -56,9 +59,24 @@ export function AnnouncementsTab() {
             <option value="event">{t('audience_event')}</option>
           </select>
         </label>
-        {kind !== 'all' && (
+        {kind === 'floor' && (
           <label>
-            {t(kind === 'floor' ? 'floorId' : 'eventId')} <input name="target" required />
+            {t('floorId')} <input name="target" required />
+          </label>
+        )}
+        {kind === 'event' && (
+          <label>
+            {t('eventId')}{' '}
+            <select name="target" required defaultValue="">
+              <option value="" disabled>
+                {t('chooseEvent')}
+              </option>
+              {programme.events.map((e) => (
+                <option key={e.id} value={e.id}>
+                  {dateTimeText(lang, e.start)} · {eventTitle(programme.byId, e.id, lang)}
+                </option>
+              ))}
+            </select>
           </label>
         )}
         <label>
@@ -105,7 +123,7 @@ export function AnnouncementsTab() {
                 {dateTimeText(lang, a.startsAt)} – {dateTimeText(lang, a.endsAt)}
               </td>
               <td>
-                {t(`audience_${a.audience.kind}`)} {a.audience.kind === 'floor' ? a.audience.floorId : a.audience.kind === 'event' ? a.audience.eventId : ''} ({t(`style_${a.style}`)})
+                {t(`audience_${a.audience.kind}`)} {a.audience.kind === 'floor' ? a.audience.floorId : a.audience.kind === 'event' ? eventTitle(programme.byId, a.audience.eventId, lang) : ''} ({t(`style_${a.style}`)})
               </td>
               <td>{a.text[lang]}</td>
             </tr>

@@ -11,6 +11,7 @@ import { DailyChart } from '../cabinet/analytics/DailyChart.tsx';
 import { chartDays } from '../cabinet/analytics/analyticsDays.ts';
 import { dayText, numberText, timeText } from '../cabinet/format.ts';
 import { useLoad } from './useLoad.ts';
+import { EventViewersCard, ModerationCard } from './EventsCards.tsx';
 
 export function OverviewTab() {
   const t = useOrgT();
@@ -74,8 +75,8 @@ export function OverviewTab() {
               )}
             </tbody>
           </table>
-          <p className="org-muted">{t('eventViewers')}</p>
         </div>
+        <EventViewersCard viewers={data.eventViewersNow} />
         <div className="org-card">
           <h3>{t('topStands')}</h3>
           <table className="org-table">
@@ -103,33 +104,36 @@ export function OverviewTab() {
           </table>
         </div>
       </div>
+      <ModerationCard moderation={data.moderation} />
       <div className="org-card">
         <h3>{t('uniquePerDay')}</h3>
         <DailyChart days={shown} metric="uniqueVisitors" label={t('unique')} />
         <p className="org-muted">{t('chartNote')}</p>
-        <table className="org-table">
-          <caption className="org-visually-hidden">{t('uniquePerDay')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('day')}</th>
-              <th scope="col">{t('unique')}</th>
-              <th scope="col">{t('peak')}</th>
-              <th scope="col">{t('visits')}</th>
-              <th scope="col">{t('leads')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.days.map((d) => (
-              <tr key={d.day}>
-                <th scope="row">{dayText(lang, d.day)}</th>
-                <td>{n(d.uniqueVisitors)}</td>
-                <td>{n(d.peakConcurrent)}</td>
-                <td>{n(d.visits)}</td>
-                <td>{n(d.leads)}</td>
+        <div className="org-scroll">
+          <table className="org-table">
+            <caption className="org-visually-hidden">{t('uniquePerDay')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('day')}</th>
+                <th scope="col">{t('unique')}</th>
+                <th scope="col">{t('peak')}</th>
+                <th scope="col">{t('visits')}</th>
+                <th scope="col">{t('leads')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.days.map((d) => (
+                <tr key={d.day}>
+                  <th scope="row">{dayText(lang, d.day)}</th>
+                  <td>{n(d.uniqueVisitors)}</td>
+                  <td>{n(d.peakConcurrent)}</td>
+                  <td>{n(d.visits)}</td>
+                  <td>{n(d.leads)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         <a className="org-button" href={API.organiserDaysCsv} download>
           {t('csv')}
         </a>
