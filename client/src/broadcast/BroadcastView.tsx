@@ -7,32 +7,19 @@ import { useCallback, useEffect, useState } from 'react';
 import type { EventModeratorsView } from '../../../shared/eventModerators.ts';
 import type { BroadcastKey } from '../i18n/broadcast.ts';
 import { useBroadcastT } from '../i18n/broadcast.ts';
-import { fetchEventPage } from '../net/programmeApi.ts';
 import { eventPath } from '../programme/paths.ts';
 import { moderatePath } from '../qa/paths.ts';
-import { useStore } from '../store/index.ts';
 import { IngestCard } from './IngestCard.tsx';
 import { LogCard } from './LogCard.tsx';
 import { ModeratorsCard } from './ModeratorsCard.tsx';
 import { ReceivedCard } from './ReceivedCard.tsx';
+import { useEventTitle } from './useEventTitle.ts';
 import { useWatch } from './useWatch.ts';
 import './broadcast.css';
 
-function useTitle(eventId: string): string {
-  const lang = useStore((s) => s.lang);
-  const [title, setTitle] = useState<{ ru: string; en?: string } | null>(null);
-  useEffect(() => {
-    fetchEventPage(eventId).then(
-      (p) => setTitle(p.event.title),
-      () => setTitle(null),
-    );
-  }, [eventId]);
-  return title ? ((lang === 'en' ? title.en : undefined) ?? title.ru) : eventId;
-}
-
 export function BroadcastView({ eventId }: { eventId: string }) {
   const t = useBroadcastT();
-  const title = useTitle(eventId);
+  const title = useEventTitle(eventId);
   const { watch, snap } = useWatch(eventId);
   const [mods, setMods] = useState<EventModeratorsView | null>(null);
   const onMods = useCallback((v: EventModeratorsView) => setMods(v), []);

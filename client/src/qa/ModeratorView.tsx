@@ -2,6 +2,7 @@
 // questions, slow mode, comments with delete and mute, and the polls. Phone first: one column,
 // large buttons; wider screens put the columns side by side.
 import { sortQuestions } from '../../../shared/qa.ts';
+import { useEventTitle } from '../broadcast/useEventTitle.ts';
 import { useQaT } from '../i18n/qa.ts';
 import { useStore } from '../store/index.ts';
 import { Comments } from './Comments.tsx';
@@ -17,6 +18,8 @@ export function ModeratorView({ eventId }: { eventId: string }) {
   const t = useQaT();
   const lang = useStore((s) => s.lang);
   const { qa, view } = useQa(eventId, 'moderator');
+  // The title, as on the broadcast page: a moderator knows the event by name, not by id.
+  const title = useEventTitle(eventId);
   if (!qa || !view) return null;
   const queue = view.questions.filter((q) => q.status === 'pending');
   const published = sortQuestions(
@@ -26,7 +29,7 @@ export function ModeratorView({ eventId }: { eventId: string }) {
   const targets = view.questions.filter((q) => q.status === 'approved' || q.status === 'pending');
   return (
     <main className="qa-mod" data-moderator={eventId}>
-      <h1 className="qa-mod-title">{t('qa.mod.title', { event: eventId })}</h1>
+      <h1 className="qa-mod-title">{t('qa.mod.title', { event: title })}</h1>
       <p className="qa-note">
         <a href={broadcastPath(eventId)}>{t('qa.mod.broadcast')}</a>
       </p>

@@ -3,6 +3,7 @@
 import { removeStop, routeStopName, togglePin } from '../../actions/routeActions.ts';
 import { useShallow, useStore, useT } from '../../store/index.ts';
 import { routeStopId } from '../../store/routeSlice.ts';
+import { boothNumberOf } from '../useBoothNumber.ts';
 import { metres, minutes } from './format.ts';
 import { PinIcon } from './icons.tsx';
 
@@ -12,6 +13,7 @@ export function RouteStopList() {
     useShallow((s) => ({ stops: s.routeStops, pins: s.routePins, plan: s.routePlan, follow: s.routeFollow, floors: s.floors, lang: s.lang })),
   );
   useStore((s) => s.exhibitors);
+  const directory = useStore((s) => s.directory);
   const legs = plan?.ok ? plan.legs : null;
   const following = follow.status !== 'idle' && follow.status !== 'done';
   const floorTitle = (id: string) => floors.find((f) => f.id === id)?.title[lang] ?? id;
@@ -48,8 +50,9 @@ export function RouteStopList() {
             </span>
             <span className="route-stop__body" aria-hidden="true">
               <span className="route-stop__name">{name}</span>
+              {/* The plan's booth number ("A11"), as the list and the stand page show it, not the level's id. */}
               <span className="route-stop__meta">
-                {floorTitle(stop.floor)} · {stop.stand}
+                {floorTitle(stop.floor)} · {boothNumberOf(directory, stop.stand) ?? stop.stand}
                 {leg && <span className="route-stop__leg">{legText}</span>}
               </span>
             </span>

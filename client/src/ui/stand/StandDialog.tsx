@@ -14,6 +14,7 @@ import { useStore, useT } from '../../store/index.ts';
 import { StandChat } from '../chat/StandChat.tsx';
 import { returnFocus, takeOpener } from '../list/focusReturn.ts';
 import { RouteButton } from '../route/RouteButton.tsx';
+import { useBoothNumber } from '../useBoothNumber.ts';
 import { useStandWithExhibitor } from '../useExhibitor.ts';
 import { StandInterior } from './StandInterior.tsx';
 import { useStandContent } from './useStandContent.ts';
@@ -26,6 +27,8 @@ export function StandDialog() {
   const lang = useStore((s) => s.lang);
   const data = useStandWithExhibitor(openId);
   const here = useStore((s) => (openId ? (s.standCounts[openId] ?? 0) : 0));
+  // The number the plan and the list show ("A11"), not the level file's id ("sc-a11").
+  const booth = useBoothNumber(openId);
   const exhibitorId = data?.exhibitor?.id;
   const { state: content, retry } = useStandContent(exhibitorId);
   // Remembers which stand's link was copied, so the note resets when another stand opens.
@@ -107,7 +110,7 @@ export function StandDialog() {
               {name}
             </h2>
             {exhibitor && <p className="stand-page__category">{CATEGORY_TITLES[exhibitor.category][lang]}</p>}
-            {floor && <p className="stand-page__location">{t('stand.location', { floor: floor.title[lang], stand: stand.id })}</p>}
+            {floor && <p className="stand-page__location">{t('stand.location', { floor: floor.title[lang], stand: booth ?? stand.id })}</p>}
             <p className="stand-page__live" aria-live="polite">
               {t('live.atStand', { count: here })}
             </p>

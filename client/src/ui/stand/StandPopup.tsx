@@ -51,7 +51,9 @@ export function StandPopup() {
         </div>
         {exhibitor && (
           <div className="stand-popup__category">
-            {booth && <span className="stand-popup__booth">{t('list.booth', { id: booth })}</span>}
+            {/* A separator in the text itself: without it the card (and a screen reader) read
+                "Стенд A01Дошкольное образование". */}
+            {booth && <span className="stand-popup__booth">{t('list.booth', { id: booth })} · </span>}
             {categoryTitle(exhibitor.category)}
           </div>
         )}

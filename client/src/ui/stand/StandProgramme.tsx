@@ -9,6 +9,7 @@ import { fetchStandEvents } from '../../net/tracksApi.ts';
 import { useStore, useT } from '../../store/index.ts';
 import { eventPath, PROGRAMME_PATH } from '../../programme/paths.ts';
 import { longDateOf, timeOf, visitorZone } from '../../programme/zones.ts';
+import { inReadingOrder } from './standProgrammeOrder.ts';
 
 export function StandProgramme({ exhibitorId }: { exhibitorId: string }) {
   const tt = useTracksT();
@@ -31,7 +32,7 @@ export function StandProgramme({ exhibitorId }: { exhibitorId: string }) {
     <section className="stand-block" aria-labelledby="stand-programme-title" data-stand-programme={exhibitorId}>
       <h3 id="stand-programme-title">{tt('standProgramme.title')}</h3>
       <ul className="stand-programme">
-        {events.list.map((e) => {
+        {inReadingOrder(events.list).map((e) => {
           const start = Date.parse(e.start);
           return (
             <li key={e.id} data-event={e.id}>
