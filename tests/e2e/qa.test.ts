@@ -76,6 +76,9 @@ describe('moderated Q&A in the browser', () => {
     await queued.waitFor({ timeout: 15_000 });
     expect(await queued.textContent()).toContain('Анна Спрашивающая');
     expect(await other1.getByText(QUESTION).count()).toBe(0);
+    // The page names the event by its title, as the broadcast page does, not by its id.
+    const { event } = (await (await fetch(`${server.url}/api/programme/events/${EVENT}`)).json()) as { event: { title: { ru: string } } };
+    await expect.poll(() => mod.locator('h1.qa-mod-title').textContent()).toBe(`Модерация: ${event.title.ru}`);
     // The moderator's phone view does not scroll sideways.
     expect(await mod.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 
