@@ -198,7 +198,8 @@ export const FairOverview = z.object({
   /** Event id → distinct visitors on its page now (its Q&A room's count, all processes); events without viewers left out. */
   eventViewersNow: z.record(z.string(), z.number().int()),
   days: z.array(FairDay),
-  topStands: z.array(z.object({ exhibitorId: z.string(), visits: z.number().int(), leads: z.number().int() })),
+  /** The exhibitors with the most stand visits (then leads), with their company names. */
+  topStands: z.array(z.object({ exhibitorId: z.string(), name: z.string(), visits: z.number().int(), leads: z.number().int() })),
   /** Stand → chat questions without a staff answer for longer than `unansweredMinutes`. */
   unanswered: z.array(z.object({ standId: z.string(), count: z.number().int() })),
   unansweredMinutes: z.number().int(),

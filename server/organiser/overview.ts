@@ -52,13 +52,15 @@ export class OverviewService {
       .map(([exhibitorId, s]) => ({ exhibitorId, ...s }))
       .sort((a, b) => b.visits - a.visits || b.leads - a.leads || a.exhibitorId.localeCompare(b.exhibitorId))
       .slice(0, TOP);
+    // Organisers read company names, not ids (a handful of lookups: only the top ones).
+    const named = await Promise.all(topStands.map(async (s) => ({ ...s, name: (await this.storage.getExhibitor(s.exhibitorId))?.name ?? s.exhibitorId })));
     return {
       at: new Date(this.now()).toISOString(),
       visitorsNow: now.floors,
       totalNow: now.total,
       eventViewersNow,
       days,
-      topStands,
+      topStands: named,
       unanswered: await this.unanswered(unansweredMinutes),
       unansweredMinutes,
       mailFailures,

@@ -82,7 +82,7 @@ describe('the fair at a glance', () => {
     const lead = await call(server.url, 'POST', apiPath(API.callback, { exhibitorId: 'gamma-lab' }), { cookie, body: CALLBACK });
     expect(lead.status).toBeLessThan(300);
     const o = await overview();
-    expect(o.topStands[0]).toEqual({ exhibitorId: 'gamma-lab', visits: 2, leads: 1 });
+    expect(o.topStands[0]).toEqual({ exhibitorId: 'gamma-lab', name: 'Gamma Lab', visits: 2, leads: 1 });
     expect(o.days.at(-1)).toMatchObject({ visits: 2, leads: 1 });
     const csv = await call(server.url, 'GET', API.organiserDaysCsv, { cookie: org });
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);

@@ -1,11 +1,11 @@
-// The canvas host (lazily loaded: Pixi lives in this chunk). It creates the Pixi application
-// itself (no @pixi/react: its reconciler was a third of this chunk for one component) and
-// the HallEngine takes over its stage. This component only wires the engine to the store and
-// disposes it; it renders no per-frame state.
+// The canvas host (lazily loaded: Pixi lives in this chunk). @pixi/react creates the Pixi
+// application; the HallEngine takes over its stage. This component only wires the engine to
+// the store and disposes it; it renders no per-frame state.
 // Pixi generates shader and uniform code with new Function unless this polyfill is loaded;
 // the server's CSP (server/http/security.ts) allows no eval.
 import 'pixi.js/unsafe-eval';
-import { Application as PixiApp } from 'pixi.js';
+import { Application } from '@pixi/react';
+import { type Application as PixiApp } from 'pixi.js';
 import { useEffect, useRef, useState } from 'react';
 import type { Level } from '../../../../shared/level/schema.ts';
 import { escape, openStand, setFocusedStand, takeArrival, usePortal } from '../../actions/hallActions.ts';
@@ -170,65 +170,39 @@ export default function HallCanvas() {
     };
   }, [attached, engine]);
 
-  // The Pixi application: made here once, destroyed with the component. Light mode is decided
-  // from the renderer its context reports, before the first frame (it sets the resolution).
-  useEffect(() => {
+  // Light mode is decided before the first frame (it sets the resolution): first from what
+  // this browser remembered, then from the renderer the new context reports (onInit).
+  const [chosen] = useState(() => renderSettings(lightMode().light, window.devicePixelRatio));
+  const stopLight = useRef<() => void>(() => {});
+  useEffect(() => () => stopLight.current(), []);
+
+  const onInit = (app: PixiApp) => {
     const host = hostRef.current;
-    if (!host) return;
-    const chosen = renderSettings(lightMode().light, window.devicePixelRatio);
-    const app = new PixiApp();
-    let alive = true;
-    let inited = false;
-    let unbindLight = () => {};
-    let cancelProbe = () => {};
-    void app
-      .init({
-        resizeTo: host,
-        background: 0x1f2933,
-        antialias: chosen.antialias,
-        autoDensity: true,
-        resolution: chosen.resolution,
-        // WebGL first (Pixi's canvas renderer where there is none); WebGPU is never tried.
-        preference: 'webgl',
-        // None of Pixi's DOM-event, accessibility or filter extensions (input is engine/input.ts,
-        // nothing is filtered or masked): one chunk and one round trip fewer before the first frame.
-        skipExtensionImports: true,
-      })
-      .then(() => {
-        inited = true;
-        if (!alive) {
-          app.destroy(true, { children: true });
-          return;
-        }
-        host.prepend(app.canvas);
-        performance.mark('expo:pixi-ready');
-        const renderer = webglRenderer(app);
-        const settings = renderSettings(decideForRenderer(renderer ?? '', renderer === null).light, window.devicePixelRatio);
-        if (settings.resolution !== app.renderer.resolution) app.renderer.resize(app.screen.width, app.screen.height, settings.resolution);
-        engine.attach(app, host);
-        engine.setLight(settings);
-        // Without a choice in the URL or remembered, 3D on a real GPU and the plan on software
-        // rendering or in light mode.
-        engine.setView(setDefaultHallView(settings.plainView || softwareRenderer(renderer ?? '') ? 'plan' : '3d'));
-        cancelProbe = whenIdle(probeCaveat, 5000);
-        unbindLight = onLightMode((d) => {
-          const next = renderSettings(d.light, window.devicePixelRatio);
-          app.renderer.resize(app.screen.width, app.screen.height, next.resolution);
-          engine.setLight(next);
-          if (next.plainView) setDefaultHallView('plan');
-        });
-        setHall(engine);
-        setAttached(true);
-        useStore.getState().setHallReady(true);
-      });
-    return () => {
-      alive = false;
+    if (!host || engine.ready) return;
+    performance.mark('expo:pixi-ready');
+    const renderer = webglRenderer(app);
+    const settings = renderSettings(decideForRenderer(renderer ?? '', renderer === null).light, window.devicePixelRatio);
+    if (settings.resolution !== app.renderer.resolution) app.renderer.resize(app.screen.width, app.screen.height, settings.resolution);
+    engine.attach(app, host);
+    engine.setLight(settings);
+    // Without a choice in the URL or remembered, 3D on a real GPU and the plan on software
+    // rendering or in light mode.
+    engine.setView(setDefaultHallView(settings.plainView || softwareRenderer(renderer ?? '') ? 'plan' : '3d'));
+    const cancelProbe = whenIdle(probeCaveat, 5000);
+    const unbindLight = onLightMode((d) => {
+      const next = renderSettings(d.light, window.devicePixelRatio);
+      app.renderer.resize(app.screen.width, app.screen.height, next.resolution);
+      engine.setLight(next);
+      if (next.plainView) setDefaultHallView('plan');
+    });
+    stopLight.current = () => {
       unbindLight();
       cancelProbe();
-      // Destroyed after the engine let go of the stage (the detach effect runs first).
-      if (inited) app.destroy(true, { children: true });
     };
-  }, [engine]);
+    setHall(engine);
+    setAttached(true);
+    useStore.getState().setHallReady(true);
+  };
 
   return (
     <>
@@ -242,6 +216,19 @@ export default function HallCanvas() {
       aria-label={t('hall.label', { floor: floorTitle })}
       data-ready={attached ? 'true' : 'false'}
     >
+      <Application
+        resizeTo={hostRef}
+        onInit={onInit}
+        background={0x1f2933}
+        antialias={chosen.antialias}
+        autoDensity
+        resolution={chosen.resolution}
+        // WebGL first (Pixi's canvas renderer where there is none); WebGPU is never tried.
+        preference="webgl"
+        // None of Pixi's DOM-event, accessibility or filter extensions (input is engine/input.ts,
+        // nothing is filtered or masked): one chunk and one round trip fewer before the first frame.
+        skipExtensionImports
+      />
     </div>
     <ViewSwitch />
     <CategoryLegend />

@@ -90,7 +90,7 @@ export function OverviewTab() {
             <tbody>
               {data.topStands.map((s) => (
                 <tr key={s.exhibitorId}>
-                  <td>{s.exhibitorId}</td>
+                  <td>{s.name}</td>
                   <td>{n(s.visits)}</td>
                   <td>{n(s.leads)}</td>
                 </tr>
