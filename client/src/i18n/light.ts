@@ -3,7 +3,7 @@
 export const lightRu = {
   'light.toggle': 'Облегчённый режим',
   'light.toggleHint': 'Проще рисунок зала: без узора пола, логотипов и анимаций. Для слабых компьютеров.',
-  'light.noticeAuto': 'Компьютер рисует зал медленно, поэтому включён облегчённый режим. Стенды удобно смотреть и списком.',
+  'light.noticeAuto': 'Компьютер рисует зал медленно: включён облегчённый режим. Стенды можно смотреть и списком.',
   'light.openList': 'Открыть список',
   'light.turnOff': 'Выключить',
   'light.dismiss': 'Понятно',
@@ -12,7 +12,7 @@ export const lightRu = {
 export const lightEn: Record<keyof typeof lightRu, string> = {
   'light.toggle': 'Light mode',
   'light.toggleHint': 'A simpler hall picture: no floor pattern, logos or animations. For weak computers.',
-  'light.noticeAuto': 'This computer draws the hall slowly, so light mode is on. The stands are easy to browse as a list too.',
+  'light.noticeAuto': 'This computer draws the hall slowly: light mode is on. The stands can be browsed as a list too.',
   'light.openList': 'Open the list',
   'light.turnOff': 'Turn off',
   'light.dismiss': 'Got it',

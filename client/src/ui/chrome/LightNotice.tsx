@@ -1,13 +1,15 @@
 // Light mode's controls over the hall: the toggle (remembered, engine/light/lightPref.ts) and,
 // when light mode came on by itself (software rendering, slow frames), a non-modal notice
-// that says so and suggests the list view. The notice is shown once per browser.
-import { useState, useSyncExternalStore } from 'react';
+// that says so and suggests the list view. The notice is shown once per browser and goes by
+// itself after a while (the toggle stays).
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { setHallMode } from '../../actions/listActions.ts';
 import { lightMode, onLightMode, setLightMode } from '../../engine/light/lightPref.ts';
 import { useT } from '../../store/index.ts';
 import './light.css';
 
 const SEEN_KEY = 'expo.lightNoticeSeen';
+const SHOWN_MS = 20_000;
 
 function seen(): boolean {
   try {
@@ -34,6 +36,12 @@ export function LightNotice() {
     markSeen();
     setDismissed(true);
   };
+  const showing = auto && !dismissed;
+  useEffect(() => {
+    if (!showing) return;
+    const id = setTimeout(close, SHOWN_MS);
+    return () => clearTimeout(id);
+  }, [showing]);
   return (
     <>
       <button
@@ -45,7 +53,7 @@ export function LightNotice() {
       >
         {t('light.toggle')}
       </button>
-      {auto && !dismissed && (
+      {showing && (
         <div className="light-notice" role="status">
           <p>{t('light.noticeAuto')}</p>
           <div className="light-notice__actions">
