@@ -24,6 +24,8 @@ export const en: Record<MessageKey, string> = {
   ...listEn,
   ...programmeEn,
   ...myProgrammeEn,
+  /** The brand mark's letters (the fair's acronym) in the page's script. */
+  'app.mark': 'MMSO',
   'app.title': 'MMSO virtual exhibition',
   'app.tagline': 'An interactive map of the education industry',
   'app.loading': 'Loading the exhibition…',

@@ -23,6 +23,8 @@ export const ru = {
   ...listRu,
   ...programmeRu,
   ...myProgrammeRu,
+  /** The brand mark's letters (the fair's acronym) in the page's script. */
+  'app.mark': 'ММСО',
   'app.title': 'Виртуальная выставка ММСО',
   'app.tagline': 'Интерактивная карта индустрии образования',
   'app.loading': 'Загружаем выставку…',

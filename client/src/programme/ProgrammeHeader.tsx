@@ -15,7 +15,7 @@ export function ProgrammeHeader({ page }: { page: ProgrammePage }) {
       <div className="prog-header__row">
         <a className="prog-brand" href="/">
           <span className="brand__mark" aria-hidden="true">
-            ММСО
+            {t('app.mark')}
           </span>
           <span className="prog-brand__text">
             <span className="prog-brand__title">{t('programme.title')}</span>

@@ -62,7 +62,7 @@ export function App() {
       <header className="topbar">
         <div className="brand">
           <span className="brand__mark" aria-hidden="true">
-            ММСО
+            {t('app.mark')}
           </span>
           <div>
             <h1 className="brand__title">{t('app.title')}</h1>

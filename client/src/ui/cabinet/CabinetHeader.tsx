@@ -15,7 +15,7 @@ export function CabinetHeader({ me }: { me: Me }) {
     <header className="cab-header">
       <a className="cab-brand" href="/">
         <span className="brand__mark" aria-hidden="true">
-          ММСО
+          {t('app.mark')}
         </span>
         <span className="cab-brand__text">
           <span className="cab-brand__title">{t('cabinet.title')}</span>

@@ -44,7 +44,7 @@ export function LoginPage({ reason }: { reason?: 'expired' | 'loggedOut' }) {
       <div className="cab-login__card">
         <div className="cab-login__top">
           <span className="brand__mark" aria-hidden="true">
-            ММСО
+            {t('app.mark')}
           </span>
           <LangSwitch className="cab-lang" />
         </div>
