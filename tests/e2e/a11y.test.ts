@@ -2,25 +2,15 @@
 // pages people use most: the hall, its list view, a stand page with its chat, and every tab of the cabinet. Serious and critical findings fail the test with their rule and node.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../scripts/demo-accounts.ts';
-import { bootServer, hallSettled, launchBrowser, openPage } from './harness.ts';
+import { hallSettled, openPage, useBrowserSuite } from './harness.ts';
 
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const korablik = DEMO_ACCOUNTS.find((a) => a.id === 'korablik')!;
 
-let server: Awaited<ReturnType<typeof bootServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await bootServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserSuite();
 
 interface Finding {
   id: string;
@@ -43,7 +33,7 @@ async function audit(page: Page, scope?: string): Promise<Finding[]> {
 
 describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   it('the stand page over the hall', async () => {
-    const page = await openPage(browser, `${server.url}/floor/school/stand/sc-a11`);
+    const page = await openPage(suite.browser, `${suite.url}/floor/school/stand/sc-a11`);
     await page.getByRole('dialog', { name: /Кораблик/ }).waitFor();
     await page.locator('.stand-interior [aria-labelledby="stand-gallery-title"]').waitFor();
     await hallSettled(page);
@@ -52,14 +42,14 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   });
 
   it('the hall itself', async () => {
-    const page = await openPage(browser, `${server.url}/floor/school`);
+    const page = await openPage(suite.browser, `${suite.url}/floor/school`);
     await hallSettled(page);
     expect(await audit(page)).toEqual([]);
     await page.close();
   });
 
   it('the list view of a floor', async () => {
-    const page = await openPage(browser, `${server.url}/floor/school`);
+    const page = await openPage(suite.browser, `${suite.url}/floor/school`);
     await hallSettled(page);
     await page.getByRole('button', { name: 'Список стендов' }).click();
     await page.locator('.list-view [data-list-stand]').first().waitFor();
@@ -68,23 +58,23 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   });
 
   it('the cabinet: login, stand editor, leads, analytics and chats', async () => {
-    const page = await openPage(browser, `${server.url}/cabinet`, undefined, null);
+    const page = await openPage(suite.browser, `${suite.url}/cabinet`, undefined, null);
     await page.getByRole('heading', { name: 'Вход в кабинет экспонента' }).waitFor();
     expect(await audit(page)).toEqual([]);
     await page.getByLabel('Эл. почта').fill(korablik.email);
     await page.getByLabel('Пароль', { exact: true }).fill(korablik.password);
     await page.getByRole('button', { name: 'Войти' }).click();
     await page.getByRole('tablist', { name: 'Разделы кабинета' }).waitFor();
-    await page.goto(`${server.url}/cabinet/korablik/stand`);
+    await page.goto(`${suite.url}/cabinet/korablik/stand`);
     await page.locator('.stand-interior').first().waitFor();
     expect(await audit(page)).toEqual([]);
-    await page.goto(`${server.url}/cabinet/korablik/leads`);
+    await page.goto(`${suite.url}/cabinet/korablik/leads`);
     await page.locator('.cab-live--live').waitFor({ timeout: 20_000 });
     expect(await audit(page)).toEqual([]);
-    await page.goto(`${server.url}/cabinet/korablik/analytics`);
+    await page.goto(`${suite.url}/cabinet/korablik/analytics`);
     await page.locator('.cab-totals').waitFor();
     expect(await audit(page)).toEqual([]);
-    await page.goto(`${server.url}/cabinet/korablik/chats`);
+    await page.goto(`${suite.url}/cabinet/korablik/chats`);
     await page.locator('.inbox').waitFor({ timeout: 20_000 });
     expect(await audit(page)).toEqual([]);
     await page.close();

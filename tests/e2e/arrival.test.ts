@@ -1,21 +1,9 @@
 // "You are at the stand": a visitor who asks to walk to a stand hears when the walk ends, in
 // real headless Chromium against the real server (the issue's live region after walking).
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootServer, hallSettled, launchBrowser, openPage } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { hallSettled, openPage, useBrowserSuite } from './harness.ts';
 
-let server: Awaited<ReturnType<typeof bootServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await bootServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserSuite();
 
 const announced = (page: import('playwright-core').Page) => page.locator('#announcer').textContent();
 
@@ -23,7 +11,7 @@ describe('walking to a stand', () => {
   it('announces the walk, then the arrival', { timeout: 120_000 }, async () => {
     // A stand ten metres from where visitors appear: the walk is short even on a loaded machine.
     const name = 'Центр оценки качества образования Заокской области';
-    const page = await openPage(browser, `${server.url}/floor/school/stand/sc-j07`);
+    const page = await openPage(suite.browser, `${suite.url}/floor/school/stand/sc-j07`);
     await hallSettled(page, 'school', 45_000);
     await page.getByRole('dialog', { name }).waitFor();
     await page.getByRole('button', { name: 'Пройти к стенду' }).click();

@@ -3,31 +3,23 @@
 // and a visitor sees the change; another exhibitor sees only its own stand.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { API, DirectoryEntry, apiPath } from '../../shared/api.ts';
 import { StandContent } from '../../shared/standContent.ts';
 import { ROOT } from '../../server/config.ts';
 import { DEMO_ACCOUNTS } from '../../scripts/demo-accounts.ts';
 import { visitorCookie } from '../fixtures/visitor.ts';
-import { bootServer, launchBrowser, openPage, docShot } from './harness.ts';
+import { openPage, docShot, useBrowserSuite } from './harness.ts';
 
 const SHOTS = path.join(ROOT, 'tests', '.artifacts', 'cabinet');
 const korablik = DEMO_ACCOUNTS.find((a) => a.id === 'korablik')!;
 const gavan = DEMO_ACCOUNTS.find((a) => a.id === 'gavan')!;
 
-let server: Awaited<ReturnType<typeof bootServer>>;
-let browser: Browser;
+const suite = useBrowserSuite();
 
 beforeAll(async () => {
-  server = await bootServer();
-  browser = await launchBrowser();
   await fs.mkdir(SHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 // Drivers: each step in the words of the person doing it.
@@ -46,13 +38,13 @@ async function openTab(page: Page, name: string): Promise<void> {
 
 /** A visitor at the stand sends a form (from outside the browser, as another person would). */
 async function visitorSends(kind: 'callback' | 'card', exhibitorId: string, body: unknown): Promise<void> {
-  const url = server.url + apiPath(kind === 'callback' ? API.callback : API.cardForMaterials, { exhibitorId });
+  const url = suite.url + apiPath(kind === 'callback' ? API.callback : API.cardForMaterials, { exhibitorId });
   const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
   expect(res.status, await res.clone().text()).toBe(201);
 }
 
 async function standOf(exhibitorId: string): Promise<DirectoryEntry> {
-  const list = DirectoryEntry.array().parse(await (await fetch(server.url + API.directory)).json());
+  const list = DirectoryEntry.array().parse(await (await fetch(suite.url + API.directory)).json());
   const entry = list.find((d) => d.exhibitor === exhibitorId);
   if (!entry) throw new Error(`exhibitor ${exhibitorId} has no stand`);
   return entry;
@@ -64,7 +56,7 @@ async function shoot(page: Page, name: string): Promise<void> {
 
 describe('the exhibitor cabinet', () => {
   it('logs in, gets leads live, works them, exports CSV, edits the stand; the visitor sees it', async () => {
-    const page = await openPage(browser, `${server.url}/cabinet`, { width: 1280, height: 800 }, null);
+    const page = await openPage(suite.browser, `${suite.url}/cabinet`, { width: 1280, height: 800 }, null);
     await page.getByRole('heading', { name: 'Вход в кабинет экспонента' }).waitFor();
     await shoot(page, 'login-1280');
 
@@ -150,9 +142,9 @@ describe('the exhibitor cabinet', () => {
 
     // Analytics: today's visits, plays, downloads and the two leads.
     // Two visitors: each is its browser's signed cookie (a visitorId in the body is ignored).
-    const visitors = { a: await visitorCookie(server.url), b: await visitorCookie(server.url) };
+    const visitors = { a: await visitorCookie(suite.url), b: await visitorCookie(suite.url) };
     for (const [kind, who] of [['visit', 'a'], ['visit', 'b'], ['visit', 'a'], ['video', 'a'], ['download', 'b']] as const) {
-      const res = await fetch(server.url + apiPath(API.standEvents, { exhibitorId: 'korablik' }), {
+      const res = await fetch(suite.url + apiPath(API.standEvents, { exhibitorId: 'korablik' }), {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', cookie: visitors[who] },
         body: JSON.stringify({ kind }),
@@ -187,7 +179,7 @@ describe('the exhibitor cabinet', () => {
     await page.locator('.cabinet').evaluate((el) => el.scrollTo(0, 0));
     await page.screenshot({ path: docShot('cabinet.png') });
 
-    const visitor = await openPage(browser, `${server.url}/floor/${place.floor}/stand/${place.stand}`);
+    const visitor = await openPage(suite.browser, `${suite.url}/floor/${place.floor}/stand/${place.stand}`);
     await visitor.locator('.stand-dialog[open]').getByText(description).waitFor({ timeout: 20_000 });
     await visitor.close();
 
@@ -208,7 +200,7 @@ describe('the exhibitor cabinet', () => {
   });
 
   it('on a phone: every tab fits 390 px, and an exhibitor sees only its own stand', async () => {
-    const page = await openPage(browser, `${server.url}/cabinet/korablik/leads`, { width: 390, height: 844 }, null);
+    const page = await openPage(suite.browser, `${suite.url}/cabinet/korablik/leads`, { width: 390, height: 844 }, null);
     await page.getByRole('heading', { name: 'Вход в кабинет экспонента' }).waitFor();
     await shoot(page, 'login-390');
     await logIn(page, gavan);
@@ -262,9 +254,9 @@ describe('the exhibitor cabinet', () => {
 
   it('edits the interior: uploads, reorder and a webinar in the exhibitor\'s own time zone', async () => {
     // An exhibitor in Yekaterinburg (UTC+5) types 15:00; the stand stores 15:00+05:00.
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, timezoneId: 'Asia/Yekaterinburg' });
+    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 800 }, timezoneId: 'Asia/Yekaterinburg' });
     page.on('pageerror', (e) => console.error('[page error]', e.message));
-    await page.goto(`${server.url}/cabinet/teplyj-dom/stand`);
+    await page.goto(`${suite.url}/cabinet/teplyj-dom/stand`);
     await logIn(page, korablik);
     await page.waitForURL(/\/cabinet\/teplyj-dom\/stand$/);
     const before = StandContent.parse(await page.evaluate(async (url) => (await fetch(url)).json(), apiPath(API.cabinetContent, { exhibitorId: 'teplyj-dom' })));
@@ -310,7 +302,7 @@ describe('the exhibitor cabinet', () => {
     expect(moved.image).toMatch(/^uploads\/teplyj-dom\/.+\.jpg$/);
     expect(after.webinars.at(-1)).toMatchObject({ kind: 'masterclass', start: '2026-12-01T15:00:00+05:00', durationMin: 60 });
     // The uploaded image is served back.
-    const image = await fetch(`${server.url}/${moved.image}`);
+    const image = await fetch(`${suite.url}/${moved.image}`);
     expect(image.headers.get('content-type')).toBe('image/jpeg');
     await page.close();
   });

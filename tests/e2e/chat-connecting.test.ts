@@ -2,38 +2,28 @@
 // can already type, the field says the chat is connecting, and a question sent meanwhile is
 // shown as sending and goes out, once, as soon as the chat is live; the exhibitor's inbox
 // gets it.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { API } from '../../shared/api.ts';
 import { ROOMS } from '../../shared/protocol.ts';
-import { bootServer, launchBrowser } from './harness.ts';
+import { useBrowserSuite } from './harness.ts';
 
 const POLL = { timeout: 15_000, interval: 100 };
 
-let server: Awaited<ReturnType<typeof bootServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await bootServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserSuite();
 
 /** The exhibitor's cabinet, logged in through the API (the session cookie set in the browser). */
 async function openCabinet(email: string, password: string, path: string): Promise<Page> {
-  const res = await fetch(server.url + API.login, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const res = await fetch(suite.url + API.login, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
   expect(res.status).toBe(200);
   // The answer may also set the visitor-id cookie: pick the session's.
   const session = res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('expo_session=')) ?? '';
   const [name, value] = session.split('=') as [string, string];
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addCookies([{ name, value, url: server.url }]);
+  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addCookies([{ name, value, url: suite.url }]);
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('[cabinet page error]', e.message));
-  await page.goto(server.url + path);
+  await page.goto(suite.url + path);
   return page;
 }
 
@@ -42,7 +32,7 @@ it('lets the visitor write while the chat connects and sends the question once i
   await staff.locator('.inbox').waitFor({ timeout: 20_000 });
 
   // A cold page whose chat joins only when the test lets it: a slow first connection.
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await suite.browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.addInitScript(() => localStorage.setItem('expo.profile', JSON.stringify({ name: 'Ольга', colour: 3 })));
   page.on('pageerror', (e) => console.error('[page error]', e.message));
   let letJoin!: () => void;
@@ -53,7 +43,7 @@ it('lets the visitor write while the chat connects and sends the question once i
     await joinAllowed;
     await route.continue();
   });
-  await page.goto(`${server.url}/floor/school/stand/sc-a11`);
+  await page.goto(`${suite.url}/floor/school/stand/sc-a11`);
 
   const chat = page.locator('.stand-chat');
   await chat.waitFor({ timeout: 20_000 });

@@ -2,37 +2,27 @@
 // exhibitor (logged in, in the cabinet's Chats tab) sees it live and answers, the visitor sees
 // the answer with the staff badge and company; markup stays text, links are safe; an answer
 // that arrives after the visitor walked away is counted in the hall, also after a reload.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { API } from '../../shared/api.ts';
-import { bootServer, hallSettled, launchBrowser, openPage } from './harness.ts';
+import { hallSettled, openPage, useBrowserSuite } from './harness.ts';
 
 const POLL = { timeout: 15_000, interval: 100 };
 
-let server: Awaited<ReturnType<typeof bootServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await bootServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserSuite();
 
 /** The exhibitor's cabinet, logged in through the API (the session cookie set in the browser). */
 async function openCabinet(email: string, password: string, path: string): Promise<Page> {
-  const res = await fetch(server.url + API.login, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const res = await fetch(suite.url + API.login, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
   expect(res.status).toBe(200);
   // The answer may also set the visitor-id cookie: pick the session's.
   const session = res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('expo_session=')) ?? '';
   const [name, value] = session.split('=') as [string, string];
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addCookies([{ name, value, url: server.url }]);
+  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addCookies([{ name, value, url: suite.url }]);
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('[cabinet page error]', e.message));
-  await page.goto(server.url + path);
+  await page.goto(suite.url + path);
   return page;
 }
 
@@ -48,7 +38,7 @@ it('a visitor asks, the exhibitor answers from the cabinet, live in both directi
   const staff = await openCabinet('korablik@expo.local', 'expo-demo-korablik', '/cabinet/korablik/chats');
   await staff.locator('.inbox').waitFor({ timeout: 20_000 });
 
-  const visitor = await openPage(browser, `${server.url}/floor/school/stand/sc-a11`, undefined, { name: 'Мария', colour: 2 });
+  const visitor = await openPage(suite.browser, `${suite.url}/floor/school/stand/sc-a11`, undefined, { name: 'Мария', colour: 2 });
   const chat = visitor.locator('.stand-chat');
   await chat.waitFor({ timeout: 20_000 });
   // The inbox is open, so the stand shows its staff online.

@@ -1,25 +1,14 @@
 // The Content-Security-Policy fits the app: the hall (Pixi on WebGL, logos via
 // createImageBitmap), a stand page (video, gallery) and the cabinet all work in real Chromium
 // under it, and the browser reports no violation. Real server on 127.0.0.1.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../scripts/demo-accounts.ts';
-import { bootServer, hallSettled, launchBrowser } from './harness.ts';
+import { hallSettled, useBrowserSuite } from './harness.ts';
 
 const korablik = DEMO_ACCOUNTS.find((a) => a.id === 'korablik')!;
 
-let server: Awaited<ReturnType<typeof bootServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await bootServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserSuite();
 
 /** Every CSP violation the page reports: DOM events and console lines. */
 async function watchViolations(page: Page): Promise<string[]> {
@@ -39,21 +28,21 @@ async function watchViolations(page: Page): Promise<string[]> {
 
 describe('the content security policy', () => {
   it('lets the hall, a stand page and the cabinet work with no violation', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 800 } });
     const violations = await watchViolations(page);
 
-    const hall = await page.goto(`${server.url}/`);
+    const hall = await page.goto(`${suite.url}/`);
     expect(hall?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
     await hallSettled(page);
     // Logos are drawn (createImageBitmap from blob:/data: images) and presence connected.
     await page.waitForFunction(() => (window.__expo?.hall()?.shownFloor() ?? null) !== null);
 
-    await page.goto(`${server.url}/floor/school/stand/sc-a11`);
+    await page.goto(`${suite.url}/floor/school/stand/sc-a11`);
     await page.getByRole('dialog').first().waitFor();
     await page.locator('.stand-interior').waitFor();
     await page.locator('video').first().waitFor({ state: 'attached' });
 
-    await page.goto(`${server.url}/cabinet`);
+    await page.goto(`${suite.url}/cabinet`);
     await page.getByLabel('Эл. почта').fill(korablik.email);
     await page.getByLabel('Пароль', { exact: true }).fill(korablik.password);
     await page.getByRole('button', { name: 'Войти' }).click();

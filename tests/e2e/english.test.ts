@@ -6,14 +6,14 @@ import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { API, DirectoryEntry, apiPath } from '../../shared/api.ts';
 import { type Exhibitor, ExhibitorList } from '../../shared/exhibitor.ts';
 import { StandContent } from '../../shared/standContent.ts';
 import { DEMO_ACCOUNTS } from '../../scripts/demo-accounts.ts';
 import { ROOT } from '../../server/config.ts';
-import { bootServer, launchBrowser } from './harness.ts';
+import { useBrowserSuite } from './harness.ts';
 
 const SHOTS = path.join(ROOT, 'tests', '.artifacts', 'english');
 const korablik = DEMO_ACCOUNTS.find((a) => a.id === 'korablik')!;
@@ -21,29 +21,21 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let server: Awaited<ReturnType<typeof bootServer>>;
-let browser: Browser;
+const suite = useBrowserSuite();
 let directory: DirectoryEntry[];
 let exhibitors: Exhibitor[];
 
 beforeAll(async () => {
-  server = await bootServer();
-  browser = await launchBrowser();
   await fs.mkdir(SHOTS, { recursive: true });
-  directory = DirectoryEntry.array().parse(await (await fetch(server.url + API.directory)).json());
+  directory = DirectoryEntry.array().parse(await (await fetch(suite.url + API.directory)).json());
   exhibitors = ExhibitorList.parse(JSON.parse(await fs.readFile(path.join(ROOT, 'assets', 'seed', 'exhibitors.json'), 'utf8')));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 // Drivers, in the words of the people doing it.
 
 /** A visitor whose computer is Russian but who reads the fair in English. */
 async function englishVisitor(url: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
-  const page = await browser.newPage({ viewport, locale: 'ru-RU' });
+  const page = await suite.browser.newPage({ viewport, locale: 'ru-RU' });
   await page.addInitScript(() => {
     localStorage.setItem('expo.lang', 'en');
     localStorage.setItem('expo.profile', JSON.stringify({ name: 'Test visitor', colour: 0 }));
@@ -61,7 +53,7 @@ function placeOf(exhibitorId: string): DirectoryEntry {
 
 async function openStand(page: Page, exhibitorId: string): Promise<void> {
   const place = placeOf(exhibitorId);
-  await page.goto(`${server.url}/floor/${place.floor}/stand/${place.stand}`);
+  await page.goto(`${suite.url}/floor/${place.floor}/stand/${place.stand}`);
   await page.locator('#stand-short').waitFor({ timeout: 30_000 });
 }
 
@@ -85,8 +77,8 @@ async function logIn(page: Page, who: { email: string; password: string }): Prom
 describe('exhibitor content in English', () => {
   it('shows a stand’s English, and the Russian marked lang="ru" where there is none', async () => {
     const translated = exhibitors.find((e) => e.en?.short && e.category === 'higher')!;
-    const content = StandContent.parse(await (await fetch(server.url + apiPath(API.standContent, { exhibitorId: translated.id }))).json());
-    const page = await englishVisitor(server.url);
+    const content = StandContent.parse(await (await fetch(suite.url + apiPath(API.standContent, { exhibitorId: translated.id }))).json());
+    const page = await englishVisitor(suite.url);
 
     await openStand(page, translated.id);
     const short = page.locator('#stand-short');
@@ -119,7 +111,7 @@ describe('exhibitor content in English', () => {
   });
 
   it('the exhibitor writes English in the cabinet’s English tab, and the English visitor reads it', async () => {
-    const page = await englishVisitor(`${server.url}/cabinet/korablik/stand`);
+    const page = await englishVisitor(`${suite.url}/cabinet/korablik/stand`);
     await logIn(page, korablik);
     await page.waitForURL(/\/cabinet\/korablik\/stand$/);
 
@@ -149,7 +141,7 @@ describe('exhibitor content in English', () => {
     await page.getByRole('tab', { name: 'Русский' }).click();
     await expect(page.getByLabel('In one sentence').inputValue()).resolves.toBe(school.short);
 
-    const visitor = await englishVisitor(server.url);
+    const visitor = await englishVisitor(suite.url);
     await openStand(visitor, 'korablik');
     await expect(visitor.locator('#stand-short').textContent()).resolves.toBe('Children’s centre with groups for every age.');
     await expect(visitor.locator('#stand-short').getAttribute('lang')).resolves.toBeNull();
@@ -160,7 +152,7 @@ describe('exhibitor content in English', () => {
   });
 
   it('the cabinet’s date filter writes English month and weekday names on a Russian computer', async () => {
-    const page = await englishVisitor(`${server.url}/cabinet/korablik/leads`);
+    const page = await englishVisitor(`${suite.url}/cabinet/korablik/leads`);
     await logIn(page, korablik);
     await page.waitForURL(/\/cabinet\/korablik\/leads$/);
 

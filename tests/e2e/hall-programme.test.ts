@@ -7,17 +7,15 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ROOT } from '../../server/config.ts';
-import { bootServer, hallSettled, launchBrowser, openPage } from './harness.ts';
+import { hallSettled, openPage, useBrowserSuite } from './harness.ts';
 
 const MIN = 60_000;
 /** The first live event ends this long after the server starts (room for a slow first hall). */
 const FIRST_ENDS_IN_MS = 45_000;
 
-let server: Awaited<ReturnType<typeof bootServer>>;
-let browser: Browser;
 let dir: string;
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -42,20 +40,18 @@ beforeAll(async () => {
     event('hp-later', 'Учитель будущего: вечерняя сессия', 'teacher-of-the-future', 'main', now + 3 * 60 * MIN, 60),
   ];
   await fs.writeFile(path.join(prog, 'events', 'hall.json'), JSON.stringify({ events }, null, 2));
-  server = await bootServer({ programmeDir: prog });
-  browser = await launchBrowser();
 });
+// Registered before the suite: the programme is written before it boots, removed after it has closed.
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
   if (dir) await fs.rm(dir, { recursive: true, force: true });
 });
+const suite = useBrowserSuite(() => ({ programmeDir: path.join(dir, 'programme') }));
 
 const banner = (page: Page) => page.locator('.on-air');
 const stage = (page: Page) => page.locator('.prog-mark[data-landmark="programme"]');
 
 it('the school floor announces its live event, follows the clock, and its stage opens the event', async () => {
-  const page = await openPage(browser, `${server.url}/floor/school`);
+  const page = await openPage(suite.browser, `${suite.url}/floor/school`);
   await hallSettled(page, 'school', 40_000);
   await banner(page).waitFor({ timeout: 15_000 });
   await expect(banner(page).textContent()).resolves.toMatch(/^Сейчас в эфире: Цифровая школа: итоги года · Цифровая школа$/);
@@ -83,7 +79,7 @@ it('the school floor announces its live event, follows the clock, and its stage 
 }, 120_000);
 
 it('a floor with nothing live on its stage has no banner; its stage opens the schedule of its cluster', async () => {
-  const page = await openPage(browser, `${server.url}/floor/equipment`);
+  const page = await openPage(suite.browser, `${suite.url}/floor/equipment`);
   await hallSettled(page, 'equipment', 40_000);
   await expect.poll(() => stage(page).evaluate((el) => getComputedStyle(el).visibility), { timeout: 10_000 }).toBe('visible');
   await expect(stage(page).getAttribute('data-live')).resolves.toBe('0');
@@ -93,17 +89,17 @@ it('a floor with nothing live on its stage has no banner; its stage opens the sc
   await page.close();
 
   // The higher floor's stage is its cluster's, on either stage: its event is live there.
-  const higher = await openPage(browser, `${server.url}/floor/higher`);
+  const higher = await openPage(suite.browser, `${suite.url}/floor/higher`);
   await hallSettled(higher, 'higher', 40_000);
   await banner(higher).getByText('Вузы и работодатели: открытый разговор').waitFor({ timeout: 15_000 });
   await higher.close();
 }, 120_000);
 
 it('on a phone the banner sits under the live strip, clear of the hall controls; reduced motion stops the pulse', async () => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, reducedMotion: 'reduce' });
+  const context = await suite.browser.newContext({ viewport: { width: 390, height: 844 }, reducedMotion: 'reduce' });
   await context.addInitScript(() => localStorage.setItem('expo.profile', JSON.stringify({ name: 'Тестовый посетитель', colour: 0 })));
   const page = await context.newPage();
-  await page.goto(`${server.url}/floor/school`);
+  await page.goto(`${suite.url}/floor/school`);
   await hallSettled(page, 'school', 40_000);
   await banner(page).waitFor({ timeout: 15_000 });
   const b = (await banner(page).boundingBox())!;

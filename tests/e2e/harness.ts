@@ -6,6 +6,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { startServer, type RunningServer } from '../../server/app.ts';
 import { ROOT } from '../../server/config.ts';
 
@@ -79,6 +80,57 @@ export function docShot(name: string): string {
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 });
+}
+
+export type BootOptions = NonNullable<Parameters<typeof bootServer>[0]>;
+export type BootedServer = Awaited<ReturnType<typeof bootServer>>;
+
+/** The server and browser a test file shares, readable once useBrowserSuite's beforeAll has run. */
+export interface BrowserSuite {
+  readonly server: BootedServer;
+  readonly browser: Browser;
+  /** The server's address, e.g. http://127.0.0.1:41234. */
+  readonly url: string;
+}
+
+/**
+ * One server and one browser for a whole test file: registers a beforeAll that boots the server
+ * (with `boot`, or what a function returns when it runs, for options that depend on the hook's
+ * moment or on set-up done first) and launches Chromium, and an afterAll that closes the browser,
+ * then the server. Vitest runs beforeAll hooks in order and afterAll hooks in reverse, so a file's
+ * hooks registered after this call set up with the suite up and tear down before it closes;
+ * those registered before it run before it boots and after it has closed.
+ */
+export function useBrowserSuite(
+  boot: BootOptions | (() => BootOptions | Promise<BootOptions>) = {},
+  hookTimeout?: number,
+): BrowserSuite {
+  let server: BootedServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await bootServer(typeof boot === 'function' ? await boot() : boot);
+    browser = await launchBrowser();
+  }, hookTimeout);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  // Read at collection time (outside a test or hook) there is nothing yet: say so, not "undefined".
+  const up = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`suite.${what} is read before useBrowserSuite's beforeAll has run`);
+    return value;
+  };
+  return {
+    get server() {
+      return up(server, 'server');
+    },
+    get browser() {
+      return up(browser, 'browser');
+    },
+    get url() {
+      return up(server, 'url').url;
+    },
+  };
 }
 
 export async function openPage(

@@ -1,32 +1,20 @@
 // The hall's top bar at desktop widths: the brand stays in its own box (its title used to run
 // under the search at 1280 px), in both languages, in real headless Chromium.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootServer, launchBrowser } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { useBrowserSuite } from './harness.ts';
 
-let server: Awaited<ReturnType<typeof bootServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await bootServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserSuite();
 
 describe('the top bar', () => {
   for (const lang of ['ru', 'en'] as const) {
     it(`fits its brand beside the search at 1024, 1280 and 1440 px (${lang})`, { timeout: 120_000 }, async () => {
       for (const width of [1024, 1280, 1440]) {
-        const page = await browser.newPage({ viewport: { width, height: 800 } });
+        const page = await suite.browser.newPage({ viewport: { width, height: 800 } });
         await page.addInitScript((l) => {
           localStorage.setItem('expo.lang', l);
           localStorage.setItem('expo.profile', JSON.stringify({ name: 'Test', colour: 0 }));
         }, lang);
-        await page.goto(`${server.url}/floor/school`);
+        await page.goto(`${suite.url}/floor/school`);
         await page.locator('.topbar .search input').waitFor({ timeout: 45_000 });
         const m = await page.evaluate(() => {
           const box = (sel: string) => document.querySelector(sel)!.getBoundingClientRect();

@@ -3,21 +3,11 @@
 // the route from the result, opens it with Enter (announced), asks for the materials by e-mail,
 // closes it, and the hall keeps its stands as one Tab stop. Focus is checked at every step.
 // A first visit by a shared stand link shows the stand first and asks for a name after.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootServer, hallSettled, launchBrowser, openPage, storeState } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hallSettled, openPage, storeState, useBrowserSuite } from './harness.ts';
 
-let server: Awaited<ReturnType<typeof bootServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await bootServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserSuite();
 
 /** A short description of the focused element: tag, id, classes, text, label. */
 function focused(page: Page): Promise<{ tag: string; id: string; cls: string; text: string; label: string; row: string | null; inDialog: string | null }> {
@@ -46,7 +36,7 @@ async function tabUntil(page: Page, test: (f: Awaited<ReturnType<typeof focused>
 
 describe('keyboard only', () => {
   it('skip link to the list, arrows in the list, search → add to route → Enter opens, materials, close returns focus', async () => {
-    const page = await openPage(browser, `${server.url}/floor/school`);
+    const page = await openPage(suite.browser, `${suite.url}/floor/school`);
     await hallSettled(page);
 
     // The first Tab stop is the skip link to the list of stands.
@@ -131,7 +121,7 @@ describe('keyboard only', () => {
   }, 180_000);
 
   it('the hall: page controls first, the stands one Tab stop with arrow keys inside, Shift+Tab does not go back in', async () => {
-    const page = await openPage(browser, `${server.url}/floor/school`);
+    const page = await openPage(suite.browser, `${suite.url}/floor/school`);
     await hallSettled(page);
     // Zoom, help, who's here and the floor list all come before the hall.
     const seen: string[] = [];
@@ -174,7 +164,7 @@ describe('keyboard only', () => {
   }, 180_000);
 
   it('a shared stand link on a first visit: focus inside the stand, typing keeps it open, the name question comes after', async () => {
-    const page = await openPage(browser, `${server.url}/floor/school/stand/sc-a11`, undefined, null);
+    const page = await openPage(suite.browser, `${suite.url}/floor/school/stand/sc-a11`, undefined, null);
     const stand = page.getByRole('dialog', { name: /Кораблик/ });
     await stand.waitFor();
     await page.locator('.stand-interior').waitFor();

@@ -3,29 +3,23 @@
 // stand page; the exhibitor, logged into the cabinet, sees both leads arrive live and finds
 // them in the CSV export. (cabinet.test.ts covers editing the stand and the visitor seeing it.)
 import fs from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../scripts/demo-accounts.ts';
-import { bootServer, hallSettled, launchBrowser } from './harness.ts';
+import { hallSettled, useBrowserSuite } from './harness.ts';
 
 const korablik = DEMO_ACCOUNTS.find((a) => a.id === 'korablik')!;
 
-let server: Awaited<ReturnType<typeof bootServer>>;
-let browser: Browser;
 const contexts: BrowserContext[] = [];
 
-beforeAll(async () => {
-  server = await bootServer();
-  browser = await launchBrowser();
-});
+const suite = useBrowserSuite();
+// Registered after the suite, so it runs before the suite closes the browser.
 afterAll(async () => {
   for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-  await server?.close();
 });
 
 async function person(withProfile: boolean): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ru-RU', timezoneId: 'Europe/Moscow', acceptDownloads: true });
+  const ctx = await suite.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ru-RU', timezoneId: 'Europe/Moscow', acceptDownloads: true });
   contexts.push(ctx);
   if (withProfile) await ctx.addInitScript(() => localStorage.setItem('expo.profile', JSON.stringify({ name: 'Посетитель', colour: 1 })));
   const page = await ctx.newPage();
@@ -36,17 +30,17 @@ async function person(withProfile: boolean): Promise<Page> {
 it('a visitor leaves a callback request and a business card; the exhibitor sees both live and exports them', async () => {
   // The exhibitor is at work in the cabinet, on the leads tab.
   const staff = await person(false);
-  await staff.goto(`${server.url}/cabinet`);
+  await staff.goto(`${suite.url}/cabinet`);
   await staff.getByLabel('Эл. почта').fill(korablik.email);
   await staff.getByLabel('Пароль', { exact: true }).fill(korablik.password);
   await staff.getByRole('button', { name: 'Войти' }).click();
   await staff.getByRole('tablist', { name: 'Разделы кабинета' }).waitFor();
-  await staff.goto(`${server.url}/cabinet/korablik/leads`);
+  await staff.goto(`${suite.url}/cabinet/korablik/leads`);
   await staff.locator('.cab-live--live').waitFor({ timeout: 20_000 });
 
   // The visitor opens the stand by its address and plays the video.
   const visitor = await person(true);
-  await visitor.goto(`${server.url}/floor/school/stand/sc-a11`);
+  await visitor.goto(`${suite.url}/floor/school/stand/sc-a11`);
   const dialog = visitor.getByRole('dialog', { name: /Кораблик/ });
   await dialog.waitFor();
   await dialog.locator('.stand-interior [aria-labelledby="stand-gallery-title"]').waitFor();
@@ -89,6 +83,6 @@ it('a visitor leaves a callback request and a business card; the exhibitor sees 
   expect(csv).toContain('Сколько стоит группа полного дня?');
 
   // The stand counted the visit and the play.
-  const stats = await server.analytics.of('korablik');
+  const stats = await suite.server.analytics.of('korablik');
   expect(stats.totals).toMatchObject({ visits: 1, videoPlays: 1, leads: 2 });
 });

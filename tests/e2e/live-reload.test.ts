@@ -5,15 +5,13 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API, LevelProblemList } from '../../shared/api.ts';
 import { ExhibitorList } from '../../shared/exhibitor.ts';
 import { ROOT } from '../../server/config.ts';
-import { bootServer, clickStand, hallSettled, hoverStand, launchBrowser, openPage, showStand, standPoint, storeState, docShot } from './harness.ts';
+import { clickStand, hallSettled, hoverStand, openPage, showStand, standPoint, storeState, docShot, useBrowserSuite } from './harness.ts';
 
-let server: Awaited<ReturnType<typeof bootServer>>;
-let browser: Browser;
 let levelsDir = '';
 const schoolFile = () => path.join(levelsDir, 'school.json');
 
@@ -47,19 +45,16 @@ async function notReloaded(page: Page): Promise<boolean> {
 beforeAll(async () => {
   levelsDir = await fs.mkdtemp(path.join(os.tmpdir(), 'expo-live-levels-'));
   await fs.cp(path.join(ROOT, 'levels'), levelsDir, { recursive: true });
-  server = await bootServer({ levelsDir });
-  browser = await launchBrowser();
 });
-
+// Registered before the suite: the levels are copied before it boots, removed after it has closed.
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
   if (levelsDir) await fs.rm(levelsDir, { recursive: true, force: true });
 });
+const suite = useBrowserSuite(() => ({ levelsDir }));
 
 describe('live reload of floor files', () => {
   it('shows valid edits without a reload, keeps the visitor in place, and refuses a broken edit', async () => {
-    const page = await openPage(browser, `${server.url}/floor/school?dev=1`);
+    const page = await openPage(suite.browser, `${suite.url}/floor/school?dev=1`);
     await hallSettled(page, 'school');
     await page.waitForFunction(() => window.__expo?.store.getState().connection === 'live');
     await page.evaluate(() => ((window as unknown as { __marker: number }).__marker = 42));
@@ -110,19 +105,19 @@ describe('live reload of floor files', () => {
     // 3. A broken edit: sc-a02 onto sc-a01. The server refuses it, says where, stays up.
     await editSchool((t) => t.replace('"id": "sc-a02", "exhibitor": "semitsvetik", "x": 19.5,', '"id": "sc-a02", "exhibitor": "semitsvetik", "x": 14,'));
     await page.waitForFunction(() => window.__expo!.store.getState().levelProblems.length > 0, null, { timeout: 5000, polling: 50 });
-    const problems = LevelProblemList.parse(await (await fetch(server.url + API.levelProblems)).json()).problems;
+    const problems = LevelProblemList.parse(await (await fetch(suite.url + API.levelProblems)).json()).problems;
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/school\.json:103:5 stands\[1\]: stand "sc-a02" overlaps stand "sc-a01"/);
     expect(await storeState<string[]>(page, 'levelProblems')).toEqual(problems);
     expect(await standField(page, 'sc-a02', 'x')).toBe(19.5);
-    expect(((await (await fetch(`${server.url}/api/floors/school`)).json()) as { stands: { id: string; x: number }[] }).stands[1]!.x).toBe(19.5);
-    expect((await fetch(server.url + API.health)).ok).toBe(true);
+    expect(((await (await fetch(`${suite.url}/api/floors/school`)).json()) as { stands: { id: string; x: number }[] }).stands[1]!.x).toBe(19.5);
+    expect((await fetch(suite.url + API.health)).ok).toBe(true);
     expect(await notReloaded(page)).toBe(true);
     await page.close();
   });
 
   it('the layout overlay (?dev=1): L toggles it, the panel lists problems, a click copies the stand', async () => {
-    const page = await openPage(browser, `${server.url}/floor/school?dev=1`);
+    const page = await openPage(suite.browser, `${suite.url}/floor/school?dev=1`);
     await hallSettled(page, 'school');
     await page.locator('#hall').focus();
     await page.keyboard.press('KeyL');
@@ -156,7 +151,7 @@ describe('live reload of floor files', () => {
   });
 
   it('without the dev flag there are no layout tools and L does nothing', async () => {
-    const page = await openPage(browser, `${server.url}/floor/school`);
+    const page = await openPage(suite.browser, `${suite.url}/floor/school`);
     await hallSettled(page, 'school');
     await page.locator('#hall').focus();
     await page.keyboard.press('KeyL');

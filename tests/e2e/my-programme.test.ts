@@ -5,9 +5,9 @@
 // reaches them; the hall shows them too, and a phone has no sideways scroll.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootServer, launchBrowser } from './harness.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useBrowserSuite } from './harness.ts';
 
 const START = Date.parse('2026-04-14T10:00:00+03:00');
 const DIGITAL = 'main-d1-digital-school-1'; // 10:00–10:45
@@ -27,25 +27,19 @@ async function audit(page: Page): Promise<{ id: string; nodes: string[] }[]> {
   return found.filter((f) => f.impact === 'serious' || f.impact === 'critical').map(({ id, nodes }) => ({ id, nodes }));
 }
 
-let server: Awaited<ReturnType<typeof bootServer>>;
-let browser: Browser;
 let context: BrowserContext;
 
+// The reminders (default lead: 10 minutes) fall due 8 s after the server starts.
+const suite = useBrowserSuite(() => ({ fairClockOffsetMs: START - LEAD_MS - 8_000 - Date.now() }), 60_000);
+
 beforeAll(async () => {
-  // The reminders (default lead: 10 minutes) fall due 8 s after the server starts.
-  server = await bootServer({ fairClockOffsetMs: START - LEAD_MS - 8_000 - Date.now() });
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/Moscow', locale: 'ru-RU' });
+  context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/Moscow', locale: 'ru-RU' });
 }, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 async function open(path: string, ctx: BrowserContext = context): Promise<Page> {
   const page = await ctx.newPage();
   page.on('pageerror', (e) => console.error('[page error]', e.message));
-  await page.goto(server.url + path);
+  await page.goto(suite.url + path);
   return page;
 }
 
@@ -92,9 +86,9 @@ describe('my programme in the browser', () => {
 
   it('shows the reminders in the hall too', async () => {
     // A page that has not shown them yet (nothing remembered in this browser).
-    const fresh = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/Moscow', locale: 'ru-RU' });
+    const fresh = await suite.browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/Moscow', locale: 'ru-RU' });
     try {
-      await fresh.addCookies(await context.cookies(server.url));
+      await fresh.addCookies(await context.cookies(suite.url));
       const hall = await open('/', fresh);
       await hall.locator(`.reminder-toast[data-event="${DIGITAL}"]`).waitFor({ timeout: 30_000 });
       await expect(hall.locator('.reminder-toast').count()).resolves.toBe(2);
@@ -109,7 +103,7 @@ describe('my programme in the browser', () => {
     await page.getByRole('button', { name: 'Получить код' }).click();
     const link = await page.locator('.my-made a').getAttribute('href');
     expect(link).toMatch(/^\/programme\/my\?transfer=[0-9A-Z]{10}$/);
-    const other = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/Moscow', locale: 'ru-RU' });
+    const other = await suite.browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/Moscow', locale: 'ru-RU' });
     try {
       const there = await open(link!, other);
       // Nothing moves until the visitor says so.
@@ -119,7 +113,7 @@ describe('my programme in the browser', () => {
       expect(new URL(there.url()).search).toBe('');
       // The other browser now carries the same signed visitor id.
       const id = (c: { name: string; value: string }[]) => c.find((x) => x.name === 'expo_vid')?.value;
-      expect(id(await other.cookies(server.url))).toBe(id(await context.cookies(server.url)));
+      expect(id(await other.cookies(suite.url))).toBe(id(await context.cookies(suite.url)));
     } finally {
       await other.close();
       await page.close();
@@ -127,9 +121,9 @@ describe('my programme in the browser', () => {
   }, 60_000);
 
   it('fits a phone: no sideways scroll on /programme/my, and no serious axe findings', async () => {
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, timezoneId: 'Europe/Moscow', locale: 'ru-RU', isMobile: true, hasTouch: true });
+    const phone = await suite.browser.newContext({ viewport: { width: 390, height: 844 }, timezoneId: 'Europe/Moscow', locale: 'ru-RU', isMobile: true, hasTouch: true });
     try {
-      await phone.addCookies(await context.cookies(server.url));
+      await phone.addCookies(await context.cookies(suite.url));
       const page = await open('/programme/my', phone);
       await page.locator('.my-list > li').first().waitFor({ timeout: 20_000 });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -1,29 +1,18 @@
 // A visitor follows a bad link (a floor or a stand that does not exist) in real Chromium: the
 // page says so in a clear view with search, and the address bar no longer holds the bad link.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootServer, hallSettled, launchBrowser } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hallSettled, useBrowserSuite } from './harness.ts';
 
-let server: Awaited<ReturnType<typeof bootServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await bootServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserSuite();
 
 async function visit(url: string, lang: 'ru' | 'en' = 'ru'): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await suite.browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.addInitScript((l) => {
     localStorage.setItem('expo.profile', JSON.stringify({ name: 'Тестовый посетитель', colour: 0 }));
     localStorage.setItem('expo.lang', l);
   }, lang);
-  await page.goto(`${server.url}${url}`);
+  await page.goto(`${suite.url}${url}`);
   await hallSettled(page);
   return page;
 }

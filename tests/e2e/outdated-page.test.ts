@@ -1,25 +1,14 @@
 // A page older than the server (its join says an older protocol) is told so politely: a
 // notice with a Reload button, in the page's language, and no reconnecting behind it.
 // Reloading gets the current page, which joins.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { PROTOCOL_VERSION, ROOMS } from '../../shared/protocol.ts';
-import { bootServer, hallSettled, launchBrowser } from './harness.ts';
+import { hallSettled, useBrowserSuite } from './harness.ts';
 
-let server: Awaited<ReturnType<typeof bootServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await bootServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserSuite();
 
 it('asks an outdated page to reload, and stops reconnecting', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await suite.browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.addInitScript(() => localStorage.setItem('expo.profile', JSON.stringify({ name: 'Пётр', colour: 1 })));
   // The page "from before the update": its floor joins carry the previous protocol version.
   let joins = 0;
@@ -28,7 +17,7 @@ it('asks an outdated page to reload, and stops reconnecting', async () => {
     const body = JSON.parse(route.request().postData() ?? '{}') as Record<string, unknown>;
     await route.continue({ postData: JSON.stringify({ ...body, protocol: PROTOCOL_VERSION - 1 }) });
   });
-  await page.goto(`${server.url}/floor/edtech`);
+  await page.goto(`${suite.url}/floor/edtech`);
   await hallSettled(page);
 
   const notice = page.locator('.outdated-notice');

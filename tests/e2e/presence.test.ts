@@ -1,23 +1,12 @@
 // Two visitors in two real Chromium pages see each other's avatars move.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { bootServer, hallSettled, launchBrowser, openPage } from './harness.ts';
+import { expect, it } from 'vitest';
+import { hallSettled, openPage, useBrowserSuite } from './harness.ts';
 
-let server: Awaited<ReturnType<typeof bootServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await bootServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserSuite();
 
 it('each page sees the other visitor, moving, with its name; the live badge says live', async () => {
-  const a = await openPage(browser, `${server.url}/floor/edtech`, undefined, { name: 'Алиса', colour: 1 });
-  const b = await openPage(browser, `${server.url}/floor/edtech`, undefined, { name: 'Богдан', colour: 3 });
+  const a = await openPage(suite.browser, `${suite.url}/floor/edtech`, undefined, { name: 'Алиса', colour: 1 });
+  const b = await openPage(suite.browser, `${suite.url}/floor/edtech`, undefined, { name: 'Богдан', colour: 3 });
   await Promise.all([hallSettled(a), hallSettled(b)]);
   await a.locator('.live-badge[data-status="live"]').waitFor();
   await b.locator('.live-badge[data-status="live"]').waitFor();
@@ -54,12 +43,12 @@ it('each page sees the other visitor, moving, with its name; the live badge says
 });
 
 it('a first-time visitor is asked for a name, and the name reaches the others', async () => {
-  const a = await openPage(browser, `${server.url}/floor/equipment`, undefined, null);
+  const a = await openPage(suite.browser, `${suite.url}/floor/equipment`, undefined, null);
   await a.getByRole('dialog', { name: 'Как вас представить?' }).waitFor();
   await a.getByLabel('Имя').fill('Вероника');
   await a.getByRole('button', { name: 'Войти на выставку' }).click();
   await a.getByRole('dialog').waitFor({ state: 'hidden' });
-  const b = await openPage(browser, `${server.url}/floor/equipment`);
+  const b = await openPage(suite.browser, `${suite.url}/floor/equipment`);
   await hallSettled(b);
   await b.waitForFunction(() => window.__expo!.hall()!.peopleSnapshot().some((p) => p.name === 'Вероника'), null, { timeout: 15_000 });
   // Remembered in the browser: no question on reload.

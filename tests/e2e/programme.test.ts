@@ -5,34 +5,28 @@
 // nothing scrolls sideways on a phone, and axe finds no serious problem.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ProgrammeView } from '../../shared/programme/views.ts';
-import { bootServer, launchBrowser } from './harness.ts';
+import { useBrowserSuite } from './harness.ts';
 
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const FAIR_NOW = '2026-04-15T12:10:00+03:00';
 const EVENT = 'main-d2-higher-education-1'; // 10:00–10:45 Moscow, recording 10 min after
 const MODERATOR = 'zhuravleva-nadezhda';
 
-let server: Awaited<ReturnType<typeof bootServer>>;
-let browser: Browser;
 let context: BrowserContext;
 
+const suite = useBrowserSuite(() => ({ fairClockOffsetMs: Date.parse(FAIR_NOW) - Date.now() }));
+
 beforeAll(async () => {
-  server = await bootServer({ fairClockOffsetMs: Date.parse(FAIR_NOW) - Date.now() });
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Asia/Yekaterinburg', locale: 'ru-RU' });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Asia/Yekaterinburg', locale: 'ru-RU' });
 });
 
 async function open(path: string, ctx: BrowserContext = context): Promise<Page> {
   const page = await ctx.newPage();
   page.on('pageerror', (e) => console.error('[page error]', e.message));
-  await page.goto(server.url + path);
+  await page.goto(suite.url + path);
   return page;
 }
 
@@ -53,7 +47,7 @@ describe('the programme for visitors', () => {
   it('the schedule shows each event in its state at the fair clock, times in the visitor’s zone', async () => {
     const page = await open('/programme');
     await rows(page).first().waitFor();
-    const view = (await (await fetch(`${server.url}/api/programme`)).json()) as ProgrammeView;
+    const view = (await (await fetch(`${suite.url}/api/programme`)).json()) as ProgrammeView;
     const expected = new Map(view.events.map((e) => [e.id, e.state]));
     const shown = await rows(page).evaluateAll((els) => els.map((el) => [el.getAttribute('data-event')!, el.getAttribute('data-state')!] as const));
     // Today (15 April) is shown, and every event in the state the server computes.
@@ -108,7 +102,7 @@ describe('the programme for visitors', () => {
     expect(after.every(([state, text]) => state === 'live' && text!.includes('инклюзи'))).toBe(true);
 
     // The timeline has its address too, with clusters as rows.
-    await page.goto(`${server.url}/programme?view=timeline&day=2026-04-15`);
+    await page.goto(`${suite.url}/programme?view=timeline&day=2026-04-15`);
     await page.locator('.prog-tl__row').first().waitFor();
     expect(await page.locator('.prog-tl__row').count()).toBeGreaterThan(5);
     await expect(page.locator(`.prog-tile[data-event="${EVENT}"]`).getAttribute('data-state')).resolves.toBe('recording-ready');
@@ -130,12 +124,12 @@ describe('the programme for visitors', () => {
     await page.goBack();
     await page.waitForURL(`**/speakers/${MODERATOR}`);
 
-    const ics = await fetch(`${server.url}/api/programme/events/${EVENT}.ics`);
+    const ics = await fetch(`${suite.url}/api/programme/events/${EVENT}.ics`);
     expect(ics.headers.get('content-type')).toMatch(/^text\/calendar/);
     const text = await ics.text();
     expect(text).toContain(`UID:${EVENT}@expo.example.org`);
     expect(text).toContain('DTSTART:20260415T070000Z');
-    expect((await fetch(`${server.url}/api/programme/events/nope.ics`)).status).toBe(404);
+    expect((await fetch(`${suite.url}/api/programme/events/nope.ics`)).status).toBe(404);
     await page.close();
   });
 
@@ -143,7 +137,7 @@ describe('the programme for visitors', () => {
     const page = await open('/programme/library');
     const first = page.locator('.prog-card').first();
     await first.waitFor();
-    const view = (await (await fetch(`${server.url}/api/programme`)).json()) as ProgrammeView;
+    const view = (await (await fetch(`${suite.url}/api/programme`)).json()) as ProgrammeView;
     const ready = view.events.filter((e) => e.state === 'recording-ready').length;
     expect(await page.locator('.prog-card').count()).toBe(ready);
     await page.getByLabel('Кластер').selectOption('inclusion');
@@ -166,7 +160,7 @@ describe('the programme for visitors', () => {
   });
 
   it('an event not over yet shows the places for the player and the Q&A, not a recording', async () => {
-    const view = (await (await fetch(`${server.url}/api/programme`)).json()) as ProgrammeView;
+    const view = (await (await fetch(`${suite.url}/api/programme`)).json()) as ProgrammeView;
     const upcoming = view.events.find((e) => e.state === 'upcoming')!;
     const page = await open(`/programme/${upcoming.id}`);
     await page.getByRole('heading', { name: 'Трансляция' }).waitFor();
@@ -186,7 +180,7 @@ describe('the programme for visitors', () => {
     expect(scripts.some((s) => /HallCanvas/.test(s))).toBe(false);
     // A returning visitor: the first-visit name dialog would cover the top bar.
     await page.evaluate(() => localStorage.setItem('expo.profile', JSON.stringify({ name: 'Тестовый посетитель', colour: 0 })));
-    await page.goto(server.url + '/floor/school');
+    await page.goto(suite.url + '/floor/school');
     await page.getByRole('link', { name: 'Деловая программа' }).click();
     await page.waitForURL('**/programme');
     await rows(page).first().waitFor();
@@ -206,7 +200,7 @@ describe('the programme for visitors', () => {
 
   it('no sideways scrolling on a 390×844 phone, and no serious axe findings', { timeout: 120_000 }, async () => {
     // bypassCSP: only so that axe's script can be injected; the pages run under the real CSP elsewhere.
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, timezoneId: 'Asia/Yekaterinburg', locale: 'ru-RU', bypassCSP: true });
+    const phone = await suite.browser.newContext({ viewport: { width: 390, height: 844 }, timezoneId: 'Asia/Yekaterinburg', locale: 'ru-RU', bypassCSP: true });
     for (const [path, ready] of [
       ['/programme', '.prog-list > li'],
       ['/programme?view=timeline', '.prog-tl__row'],

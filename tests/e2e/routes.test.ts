@@ -2,13 +2,13 @@
 // route on the canvas, follow it, share it, and drive the panel with the keyboard only.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { ExhibitorList } from '../../shared/exhibitor.ts';
 import { doorstep } from '../../shared/level/stand.ts';
 import { Level } from '../../shared/level/schema.ts';
 import { ROOT } from '../../server/config.ts';
-import { bootServer, clickStand, hallSettled, launchBrowser, openPage, showStand, storeState, docShot } from './harness.ts';
+import { clickStand, hallSettled, openPage, showStand, storeState, docShot, useBrowserSuite } from './harness.ts';
 
 const level = (id: string) => Level.parse(JSON.parse(fs.readFileSync(path.join(ROOT, `levels/${id}.json`), 'utf8')));
 const school = level('school');
@@ -19,18 +19,7 @@ const exhibitors = new Map(
 const stand = (l: Level, id: string) => l.stands.find((s) => s.id === id)!;
 const nameOf = (l: Level, id: string) => exhibitors.get(stand(l, id).exhibitor)!.name;
 
-let server: Awaited<ReturnType<typeof bootServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await bootServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserSuite();
 
 /** On the open stand page: "add to my route". */
 async function addFromStandPage(page: Page, l: Level, standId: string): Promise<void> {
@@ -47,7 +36,7 @@ const stopIds = (page: Page) => page.locator('#route-panel ol > li').evaluateAll
 
 describe('personal routes', () => {
   it('adds stands on two floors, plans, draws, follows and shares the route', async () => {
-    const page = await openPage(browser, `${server.url}/floor/school/stand/sc-j07`);
+    const page = await openPage(suite.browser, `${suite.url}/floor/school/stand/sc-j07`);
     await addFromStandPage(page, school, 'sc-j07');
     // The favourite star is remembered too.
     await hallSettled(page, 'school');
@@ -58,7 +47,7 @@ describe('personal routes', () => {
     await expect(storeState<string[]>(page, 'favourites')).resolves.toEqual(['school/sc-i08']);
     await addFromStandPage(page, school, 'sc-i08');
     // Another floor, after a reload: the route is kept in the browser.
-    await page.goto(`${server.url}/floor/higher/stand/hi-d01`);
+    await page.goto(`${suite.url}/floor/higher/stand/hi-d01`);
     await addFromStandPage(page, higher, 'hi-d01');
     await hallSettled(page, 'higher');
 
@@ -111,7 +100,7 @@ describe('personal routes', () => {
     await panel.getByRole('button', { name: /Ссылка/ }).click();
     const link = await panel.getByRole('textbox', { name: 'Ссылка' }).inputValue();
     expect(new URL(link).pathname).toMatch(/^\/route\/[A-Za-z0-9_-]+$/);
-    const other = await openPage(browser, link);
+    const other = await openPage(suite.browser, link);
     // Two software-rendered halls now share the CPU (the first one is still following the route).
     await hallSettled(other, 'school', 45_000);
     await other.locator('#route-panel ol > li').nth(2).waitFor();

@@ -3,24 +3,13 @@
 // box, and the mouse still has a "+" on every row.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootServer, hallSettled, launchBrowser, openPage } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hallSettled, openPage, useBrowserSuite } from './harness.ts';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let server: Awaited<ReturnType<typeof bootServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await bootServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserSuite();
 
 /** Serious and critical axe-core findings (WCAG 2.1 AA) inside `scope`, as tests/e2e/a11y.test.ts. */
 async function audit(page: Page, scope: string): Promise<{ id: string; nodes: string[] }[]> {
@@ -36,7 +25,7 @@ const stops = (page: Page) => page.evaluate(() => window.__expo!.store.getState(
 
 describe('search results', () => {
   it('pass axe with the list open; the route action is a Tab away and acts on the active result', { timeout: 120_000 }, async () => {
-    const page = await openPage(browser, `${server.url}/floor/school`);
+    const page = await openPage(suite.browser, `${suite.url}/floor/school`);
     await hallSettled(page, 'school', 45_000);
     const box = page.getByRole('combobox');
     await box.fill('детск');

@@ -3,39 +3,29 @@
 // online and asks; the cabinet shows the question in a toast, in the Chats tab's unread badge
 // and in the browser tab's title; the toast opens the conversation. With no input for the
 // away time (the page's clock run forward) the visitor sees "away"; input brings "online" back.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { API } from '../../shared/api.ts';
 import { STAFF_AWAY_AFTER_MS } from '../../shared/staffPresence.ts';
-import { bootServer, launchBrowser, openPage } from './harness.ts';
+import { openPage, useBrowserSuite } from './harness.ts';
 
 const POLL = { timeout: 15_000, interval: 100 };
 
-let server: Awaited<ReturnType<typeof bootServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await bootServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserSuite();
 
 /** The exhibitor's cabinet, logged in through the API, with a clock the test can run forward. */
 async function openCabinet(email: string, password: string, path: string, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; context: BrowserContext }> {
-  const res = await fetch(server.url + API.login, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const res = await fetch(suite.url + API.login, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
   expect(res.status).toBe(200);
   const session = res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('expo_session=')) ?? '';
   const [name, value] = session.split('=') as [string, string];
-  const context = await browser.newContext({ viewport });
-  await context.addCookies([{ name, value, url: server.url }]);
+  const context = await suite.browser.newContext({ viewport });
+  await context.addCookies([{ name, value, url: suite.url }]);
   // Time flows as usual until the test jumps it forward (the away check reads this clock).
   await context.clock.install();
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('[cabinet page error]', e.message));
-  await page.goto(server.url + path);
+  await page.goto(suite.url + path);
   return { page, context };
 }
 
@@ -43,7 +33,7 @@ it('an exhibitor in the stand editor is online for visitors, hears questions, an
   const { page: staff, context } = await openCabinet('korablik@expo.local', 'expo-demo-korablik', '/cabinet/korablik/stand');
   await staff.locator('.cab-editor__form').waitFor({ timeout: 20_000 });
 
-  const visitor = await openPage(browser, `${server.url}/floor/school/stand/sc-a11`, undefined, { name: 'Мария', colour: 2 });
+  const visitor = await openPage(suite.browser, `${suite.url}/floor/school/stand/sc-a11`, undefined, { name: 'Мария', colour: 2 });
   const presence = visitor.locator('.stand-chat__staff');
   await presence.waitFor({ timeout: 20_000 });
   // Not in the Chats tab, yet online: the cabinet itself is connected.
@@ -101,7 +91,7 @@ it('an exhibitor in the stand editor is online for visitors, hears questions, an
 it('on a phone the toast sits across the bottom and does not hide the tabs', async () => {
   const { page: staff, context } = await openCabinet('korablik@expo.local', 'expo-demo-korablik', '/cabinet/korablik/leads', { width: 390, height: 844 });
   await staff.getByRole('tablist', { name: 'Разделы кабинета' }).waitFor({ timeout: 20_000 });
-  const visitor = await openPage(browser, `${server.url}/floor/school/stand/sc-a11`, undefined, { name: 'Олег', colour: 3 });
+  const visitor = await openPage(suite.browser, `${suite.url}/floor/school/stand/sc-a11`, undefined, { name: 'Олег', colour: 3 });
   await visitor.locator('.stand-chat__staff[data-staff="online"]').waitFor({ timeout: 20_000 });
   const box = visitor.locator('.stand-chat textarea');
   await box.fill('А в субботу вы работаете?');

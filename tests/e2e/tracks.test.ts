@@ -6,37 +6,31 @@
 // webinars beside an event on its page.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootServer, launchBrowser } from './harness.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useBrowserSuite } from './harness.ts';
 
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const FAIR_NOW = '2026-04-15T12:10:00+03:00';
 const SHOTS = process.env.TRACK_SHOTS; // a folder: pictures of the pages for a human to look at
 
-let server: Awaited<ReturnType<typeof bootServer>>;
-let browser: Browser;
 let teacher: BrowserContext;
 let colleague: BrowserContext;
 
+const suite = useBrowserSuite(() => ({ fairClockOffsetMs: Date.parse(FAIR_NOW) - Date.now() }));
+
 beforeAll(async () => {
-  server = await bootServer({ fairClockOffsetMs: Date.parse(FAIR_NOW) - Date.now() });
-  browser = await launchBrowser();
   const options = { viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/Moscow', locale: 'ru-RU' };
   // bypassCSP only so that axe's script can be injected into the teacher's pages; the
   // colleague's run under the real CSP.
-  teacher = await browser.newContext({ ...options, bypassCSP: true });
-  colleague = await browser.newContext(options);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  teacher = await suite.browser.newContext({ ...options, bypassCSP: true });
+  colleague = await suite.browser.newContext(options);
 });
 
 async function open(ctx: BrowserContext, path: string): Promise<Page> {
   const page = await ctx.newPage();
   page.on('pageerror', (e) => console.error('[page error]', e.message));
-  await page.goto(server.url + path);
+  await page.goto(suite.url + path);
   return page;
 }
 
@@ -106,7 +100,7 @@ describe('learning tracks', () => {
       })
       .toEqual(order.map((k) => k === first));
     shareUrl = await page.locator('.trk-share__url').inputValue();
-    expect(shareUrl).toBe(`${server.url}/programme/tracks/${trackId}`);
+    expect(shareUrl).toBe(`${suite.url}/programme/tracks/${trackId}`);
     await shot(page, 'track');
     expect(await audit(page)).toEqual([]);
     // On a phone nothing scrolls sideways.
@@ -136,7 +130,7 @@ describe('learning tracks', () => {
     await page.locator('.trk-page[data-mine="yes"]').waitFor();
     expect(await keys(page)).toEqual(order);
     await page.getByText(`Пройдено 0 из ${order.length}`).waitFor();
-    await page.goto(`${server.url}/programme/tracks`);
+    await page.goto(`${suite.url}/programme/tracks`);
     await page.locator('.trk-mine li').first().waitFor();
     expect(await page.locator('.trk-mine li').count()).toBe(1);
     await page.close();
