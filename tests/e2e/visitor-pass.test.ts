@@ -3,7 +3,8 @@
 // longer covers the list view's title on a computer or its floor tabs on a phone; a stand page
 // names its stand by the booth number the plan and the list show ("A11"), not the level file's
 // id ("sc-a11"), and so do the route's stops; its programme events read in time order; the
-// hover card keeps the booth and the category apart ("Стенд A11 · Дошкольное образование").
+// hover card keeps the booth and the category apart ("Стенд A11 · Дошкольное образование") and
+// stays off the route panel.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API } from '../../shared/api.ts';
@@ -99,6 +100,12 @@ describe('the hall', () => {
     await page.getByRole('button', { name: /Мой маршрут \(1\)/ }).click();
     const meta = page.locator('#route-panel li[data-stop] .route-stop__meta');
     await expect.poll(() => meta.textContent()).toBe('Дошкольное и общее образование · A11');
+    // The last hovered (on a phone: tapped) stand's card does not sit over the route panel.
+    await page.evaluate(() => window.__expo!.store.getState().setHovered('sc-a11'));
+    await page.waitForTimeout(200);
+    expect(await page.locator('.stand-popup').count()).toBe(0);
+    await page.getByRole('button', { name: /Мой маршрут \(1\)/ }).click();
+    await page.locator('.stand-popup').waitFor();
     await page.close();
   });
 });

@@ -19,7 +19,9 @@ export function StandPopup() {
   const focused = useStore((s) => s.focusedStandId);
   const open = useStore((s) => s.openStandId);
   const lang = useStore((s) => s.lang);
-  const standId = open ? null : (hovered ?? focused);
+  // Not over the route panel either (a touch leaves the last tapped stand "hovered").
+  const routePanel = useStore((s) => s.routePanelOpen);
+  const standId = open || routePanel ? null : (hovered ?? focused);
   const data = useStandWithExhibitor(standId);
   const booth = useBoothNumber(standId);
   const engineReady = useStore((s) => s.hallReady);
