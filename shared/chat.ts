@@ -239,6 +239,8 @@ export type UnreadCounts = z.infer<typeof UnreadCounts>;
 /** One conversation in the staff inbox. */
 export const InboxEntry = z.object({
   standId: StandId,
+  /** The booth number on the floor's plan ("A11"), as visitors see it. */
+  booth: z.string().optional(),
   floorId: z.string(),
   exhibitorId: z.string(),
   company: z.string(),

@@ -282,7 +282,7 @@ export class ChatService {
       const seesPrivate = canActFor(me, d.exhibitor);
       const conversations = conversationsOf(await this.storage.chatThreadHeads(standId)).filter((c) => c.thread === null || seesPrivate);
       if (own && !conversations.some((c) => c.thread === null)) {
-        out.push({ standId, floorId: d.floor, exhibitorId: d.exhibitor, company, thread: null, last: null, unread: 0, own });
+        out.push({ standId, ...booth(d), floorId: d.floor, exhibitorId: d.exhibitor, company, thread: null, last: null, unread: 0, own });
       }
       for (const c of conversations) {
         const key = conversationKey(standId, c.thread);
@@ -292,6 +292,7 @@ export class ChatService {
           own || mark !== undefined ? await this.storage.chatCount(standId, { threads: [c.thread], after: mark ?? 0, authorKind: 'visitor' }) : 0;
         out.push({
           standId,
+          ...booth(d),
           floorId: d.floor,
           exhibitorId: d.exhibitor,
           company,
@@ -306,4 +307,9 @@ export class ChatService {
     out.sort(byLatestActivity);
     return { me, conversations: out.slice(0, INBOX_MAX) };
   }
+}
+
+/** The booth number as the plan shows it, when the directory knows one. */
+function booth(d: DirectoryEntry): { booth?: string } {
+  return d.booth ? { booth: d.booth } : {};
 }

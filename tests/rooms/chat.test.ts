@@ -226,6 +226,10 @@ describe('stand chat', () => {
     let inbox = (await call(server.url, 'GET', API.chatInbox, { cookie })).json as Inbox;
     const thread = inbox.conversations.find((c) => c.standId === 'b-2' && c.thread === ref)!;
     expect(thread).toMatchObject({ visitorName: 'Павел', unread: 1, own: true, company: 'Gamma Lab', floorId: 'mini-b' });
+    // The stand as the plan names it (its booth number), not the level file's id.
+    const directory = (await call(server.url, 'GET', API.directory)).json as { stand: string; booth?: string }[];
+    expect(thread.booth).toBe(directory.find((d) => d.stand === 'b-2')!.booth);
+    expect(thread.booth).toBeTruthy();
     expect(inbox.conversations.find((c) => c.standId === 'b-2' && c.thread === null)).toMatchObject({ unread: 1 });
     // Quiet own stands are listed too; newest activity first.
     expect(inbox.conversations.some((c) => c.standId === 'a-2')).toBe(true);

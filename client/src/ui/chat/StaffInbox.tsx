@@ -115,7 +115,7 @@ function InboxRow({ entry, current }: { entry: InboxEntry; current: boolean }) {
           {last && <time className="inbox-row__time">{formatChatTime(last.at, lang)}</time>}
         </span>
         <span className="inbox-row__where">
-          {entry.company} · {t('chat.inbox.stand', { stand: entry.standId })}
+          {entry.company} · {t('chat.inbox.stand', { stand: entry.booth ?? entry.standId })}
         </span>
         <span className="inbox-row__preview">{preview}</span>
         {entry.unread > 0 && (
