@@ -694,10 +694,21 @@ export class HallEngine implements HallApi {
 
   /** The server placed us (welcome, resume, or a refused move). */
   placeSelf(p: Vec): void {
-    if (this.walk && dist(p, this.self) > 0.5) this.setWalk(null);
+    const walk = this.walk;
+    const moved = dist(p, this.self) > 0.5;
     this.self = { ...p };
+    // A walk in progress goes on from where the server put us, planned again from there: the
+    // floor room's welcome may come after the first click (its SDK loads after the first draw).
+    // Once per walk: a server that refuses the way again stops it, as before.
+    if (walk && moved) {
+      const target = walk.points[walk.points.length - 1];
+      if (walk === this.replanned || !target || !this.walkTo(target, walk.portal)) this.setWalk(null);
+      else this.replanned = this.walk;
+    }
     this.dirty = true;
   }
+
+  private replanned: HallEngine['walk'] = null;
 
   onSelfMove(fn: (p: Vec) => void): () => void {
     this.selfListeners.add(fn);
