@@ -1,7 +1,7 @@
 // The hall plan's labels in real headless Chromium against the real server: at the fitted
 // zoom the booth numbers, names and landmark labels on screen never overlap, every name shown
-// is whole (wrapped, never cut), close up the stands show their names, and a booth number
-// typed into the search finds its stand.
+// is whole (wrapped, never cut), close up the stands show their names, a booth number typed
+// into the search finds its stand, and other visitors' name tags keep clear of every label.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -9,8 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExhibitorList } from '../../shared/exhibitor.ts';
 import { Level } from '../../shared/level/schema.ts';
 import { boothNumberMap } from '../../shared/plan/boothNumbers.ts';
+import { doorstep } from '../../shared/level/stand.ts';
 import { ROOT } from '../../server/config.ts';
-import { bootServer, hallSettled, launchBrowser, openPage, showStand } from './harness.ts';
+import { bootServer, docShot, hallSettled, launchBrowser, openPage, showStand } from './harness.ts';
 import type { PlanLabel } from '../../client/src/engine/hallApi.ts';
 
 const school = Level.parse(JSON.parse(fs.readFileSync(path.join(ROOT, 'levels/school.json'), 'utf8')));
@@ -92,6 +93,55 @@ describe('labels on the hall plan', () => {
       expect(l.y + l.h).toBeLessThanOrEqual(br!.y + 1);
     }
     await page.close();
+  });
+
+  it("two visitors' name tags at a stand: both shown, overlapping no stand label, landmark or each other; none zoomed out", async () => {
+    const stand = school.stands.find((s) => s.id === 'sc-j08')!;
+    const door = doorstep(stand);
+    const watcher = await openPage(browser, `${server.url}/floor/school?view=plan`, undefined, { name: 'Наблюдатель', colour: 2 });
+    // Tags are drawn in the full picture only: light mode (the default under the headless
+    // browser's software rendering) leaves them out.
+    await watcher.evaluate(() => localStorage.setItem('expo.lightMode', 'off'));
+    await watcher.reload();
+    await hallSettled(watcher);
+    await showStand(watcher, stand.id);
+    const key = (l: PlanLabel) => `${l.kind} ${l.standId ?? ''} ${l.text}`;
+    const before = (await settledLabels(watcher)).map(key).sort();
+
+    // Both walk to the same doorstep once the floor room has placed them: their tags compete
+    // with each other and with the stand's own labels.
+    const visitors = await Promise.all(
+      (['Алиса', 'Богдан'] as const).map((name, i) => openPage(browser, `${server.url}/floor/school?view=plan`, undefined, { name, colour: i + 3 })),
+    );
+    for (const v of visitors) {
+      await hallSettled(v);
+      await v.locator('.live-badge[data-status="live"]').waitFor();
+      await v.evaluate((id) => window.__expo!.hall()!.walkToStand(id), stand.id);
+    }
+    await watcher.waitForFunction(
+      (d) => {
+        const h = window.__expo!.hall()!;
+        const people = h.peopleSnapshot();
+        return people.length === 2 && people.every((p) => Math.hypot(p.x - d.x, p.y - d.y) < 1) && h.planLabels().filter((l) => l.kind === 'tag').length === 2;
+      },
+      door,
+      { timeout: 30_000, polling: 200 },
+    );
+    const labels = await settledLabels(watcher);
+    expect(labels.filter((l) => l.kind === 'tag').map((l) => l.text).sort()).toEqual(['Алиса', 'Богдан']);
+    // Tags rank below every stand label: the stands show exactly what they showed before.
+    expect(labels.filter((l) => l.kind !== 'tag').map(key).sort()).toEqual(before);
+    for (let i = 0; i < labels.length; i++)
+      for (let j = i + 1; j < labels.length; j++) {
+        const [a, b] = [labels[i]!, labels[j]!];
+        expect(overlap(a, b), `${a.kind} "${a.text}" overlaps ${b.kind} "${b.text}"`).toBe(false);
+      }
+    await watcher.screenshot({ path: docShot('hall-plan-visitors.png') });
+    // Zoomed far out, no tags: a floor of names would bury the plan.
+    await watcher.evaluate(() => window.__expo!.hall()!.fitFloor());
+    await hallSettled(watcher);
+    await expect.poll(() => watcher.evaluate(() => window.__expo!.hall()!.planLabels().filter((l) => l.kind === 'tag').length)).toBe(0);
+    await Promise.all([watcher, ...visitors].map((p) => p.close()));
   });
 
   it('a booth number typed into the search finds that stand, and the hover card shows the number', async () => {

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { boothNumberMap, boothNumbers } from '../../shared/plan/boothNumbers.ts';
 import { type Box, LABEL_PRIORITY, type LabelCandidate, boxesAround, fitText, layoutStandLabel, overlaps, placeLabels, wrapWords } from '../../shared/plan/labelPlacement.ts';
 import { Level, type Stand } from '../../shared/level/schema.ts';
+import { searchDocs } from '../../shared/search.ts';
 
 /** Every character half an em wide: widths are easy to reason about. */
 const mono = (t: string) => t.length * 0.5;
@@ -29,6 +30,19 @@ describe('booth numbers', () => {
     const byId = boothNumberMap({ stands: [...stands].reverse() });
     expect(byId.get('kiosk')).toBe('4');
     expect(byId.get('z')).toBe('2');
+  });
+});
+
+describe('booth numbers in the search', () => {
+  it('a query equal to a booth number ranks its stand first; the start of one finds it too', () => {
+    const docs = [
+      { id: '1', name: 'C04 Studio', categories: [], short: '', codes: ['A01'] },
+      { id: '2', name: 'Вишенка', categories: [], short: '', codes: ['C04'] },
+      { id: '3', name: 'Радуга', categories: [], short: '', codes: ['C05'] },
+    ];
+    expect(searchDocs(docs, 'c04').map((d) => d.id)).toEqual(['2', '1']);
+    expect(searchDocs(docs, 'C0').map((d) => d.id)).toEqual(['1', '2', '3']);
+    expect(searchDocs(docs, 'a01').map((d) => d.id)).toEqual(['1']);
   });
 });
 

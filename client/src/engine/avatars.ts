@@ -16,27 +16,27 @@ export function person(): Texture {
   c.width = 64;
   c.height = 64;
   const ctx = c.getContext('2d')!;
-  ctx.fillStyle = 'rgba(0,0,0,0.25)';
+  // A disc filling most of the square (a person reads at 16 px only if the figure is large in it),
+  // a shadow peeking out below it, and a head and shoulders inside.
+  ctx.fillStyle = 'rgba(0,0,0,0.3)';
   ctx.beginPath();
-  ctx.ellipse(32, 56, 18, 6, 0, 0, Math.PI * 2);
+  ctx.ellipse(32, 59, 20, 5, 0, 0, Math.PI * 2);
   ctx.fill();
   ctx.fillStyle = '#ffffff';
-  ctx.strokeStyle = '#ffffff';
-  ctx.lineWidth = 5;
   ctx.beginPath();
-  ctx.arc(32, 34, 22, 0, Math.PI * 2);
+  ctx.arc(32, 34, 26, 0, Math.PI * 2);
   ctx.fill();
   // Drawn white and tinted per avatar.
-  ctx.fillStyle = '#dddddd';
+  ctx.fillStyle = '#d4d4d4';
   ctx.beginPath();
-  ctx.arc(32, 34, 17, 0, Math.PI * 2);
+  ctx.arc(32, 34, 21, 0, Math.PI * 2);
   ctx.fill();
   ctx.fillStyle = '#ffffff';
   ctx.beginPath();
-  ctx.arc(32, 27, 7, 0, Math.PI * 2);
+  ctx.arc(32, 26, 8.5, 0, Math.PI * 2);
   ctx.fill();
   ctx.beginPath();
-  ctx.ellipse(32, 44, 11, 7, 0, Math.PI, 0);
+  ctx.ellipse(32, 47, 13.5, 9.5, 0, Math.PI, 0);
   ctx.fill();
   personTexture = Texture.from(c);
   return personTexture;

@@ -13,9 +13,9 @@ export interface FrameStats {
   displayObjects: number;
 }
 
-/** A label drawn on the plan, in CSS pixels relative to the hall element (tests). */
+/** A label drawn on the plan, in CSS pixels relative to the hall element (tests); 'tag': a visitor's name. */
 export interface PlanLabel {
-  kind: 'name' | 'number' | 'marker';
+  kind: 'name' | 'number' | 'marker' | 'tag';
   text: string;
   standId: string | null;
   x: number;

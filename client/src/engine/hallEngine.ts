@@ -28,6 +28,7 @@ import { Overlay } from './overlay.ts';
 import type { DrawnRoute, RouteSummary } from './drawnRoute.ts';
 import { RouteLayer } from './routeLayer.ts';
 import { PeopleLayer } from './people.ts';
+import { PlanTags, TAG_MIN_ZOOM } from './planTags.ts';
 import type { PeopleDelta } from '../../../shared/protocol.ts';
 import { FrameTimer } from './stats.ts';
 import { FrameGaps, hideDecorations, whenIdle } from './light/frameGaps.ts';
@@ -69,6 +70,7 @@ export class HallEngine implements HallApi {
   private readonly pointerListeners = new Set<(p: Vec | null) => void>();
   private readonly route = new RouteLayer();
   private readonly people = new PeopleLayer();
+  private readonly tags = new PlanTags();
   private readonly selfListeners = new Set<(p: Vec) => void>();
   private labels: LabelLayer | null = null;
   private logos: LogoLayer | null = null;
@@ -113,7 +115,7 @@ export class HallEngine implements HallApi {
     this.labels = new LabelLayer();
     this.world.addChild(this.overlay.root, this.route.root, this.people.root, this.avatars.root);
     app.stage.addChild(this.world, this.screenLayer);
-    this.screenLayer.addChild(this.labels.screenRoot, this.layout.screenRoot);
+    this.screenLayer.addChild(this.labels.screenRoot, this.tags.root, this.layout.screenRoot);
     app.stage.eventMode = 'none';
     const resize = () => {
       this.camera.setViewport(app.screen.width, app.screen.height);
@@ -485,7 +487,11 @@ export class HallEngine implements HallApi {
     // The highlight's pulse is an animation: light mode keeps it still.
     if (this.light.animations && this.overlay.tick(dt)) this.dirty = true;
     if (this.iso && this.view === '3d') {
-      if (this.dirty || this.walkers) this.figures.sync(this.iso, [this.people.root, this.avatars.root], dt, this.camera.zoom);
+      // Name tags keep clear of the landmark and portal labels; light mode draws none.
+      if (this.dirty || this.walkers) {
+        const avoid = this.labels?.shownLabels().map((l) => l.box) ?? [];
+        this.figures.sync(this.iso, [this.people.root, this.avatars.root], dt, this.camera.zoom, { on: this.light.decorations, avoid });
+      }
       if (!this.fadeAt || dist(this.fadeAt, this.self) > 0.75) this.refreshFade();
     }
     if (this.camera.version !== this.drawnVersion || this.sceneDirty) {
@@ -495,6 +501,15 @@ export class HallEngine implements HallApi {
       // An idle frame: prepare labels around the view for the next pan.
       this.labels.prebuild(model.level, model.grid, this.names, this.camera.zoom, this.camera.visibleRect());
     }
+    if (this.dirty) this.placeTags();
+  }
+
+  /** Visitors' name tags on the plan, after its labels (planTags.ts); none in 3D or light mode. */
+  private placeTags(): void {
+    const cam = this.camera;
+    const on = this.view === 'plan' && this.light.decorations && (this.labels?.enabled ?? false) && this.people.count > 0 && cam.zoom >= TAG_MIN_ZOOM;
+    const taken = on ? (this.labels?.shownLabels().map((l) => l.box) ?? []) : [];
+    this.tags.update(this.people, cam, this.self, taken, on ? this.route.obstacles((p) => cam.worldToScreen(p), cam.zoom) : [], on);
   }
 
   private moveSelf(dt: number): void {
@@ -573,7 +588,8 @@ export class HallEngine implements HallApi {
     const idx = (id: string | null) => (id ? (model.standIndex.get(id) ?? -1) : -1);
     // The plan's names and logos are laid out only while the plan is shown.
     const plan = this.view === 'plan';
-    this.labels?.update(model.level, model.grid, this.names, cam, view, { focused: idx(this.focused), highlighted: idx(this.highlighted), stands: plan });
+    const obstacles = plan ? this.route.obstacles((p) => cam.worldToScreen(p), cam.zoom) : [];
+    this.labels?.update(model.level, model.grid, this.names, cam, view, { focused: idx(this.focused), highlighted: idx(this.highlighted), stands: plan, obstacles });
     this.layout.update(cam, view);
     const labels = this.labels;
     // Light mode shows no logos (nor downloads them): names carry the stands.
@@ -724,13 +740,16 @@ export class HallEngine implements HallApi {
   setRoute(route: DrawnRoute | null): void {
     this.routeData = route;
     this.route.set(route, this.model?.level.id ?? null, this.camera.zoom);
+    // The plan's labels are placed again around the new stops.
+    this.sceneDirty = true;
     this.dirty = true;
   }
 
   planLabels(): PlanLabel[] {
     if (this.view !== 'plan' || !this.labels || !this.model) return [];
     const stands = this.model.level.stands;
-    return this.labels.shownLabels().map((l) => ({ kind: l.kind, text: l.text, standId: l.kind === 'marker' ? null : stands[l.index]!.id, ...l.box }));
+    const labels: PlanLabel[] = this.labels.shownLabels().map((l) => ({ kind: l.kind, text: l.text, standId: l.kind === 'marker' ? null : stands[l.index]!.id, ...l.box }));
+    return [...labels, ...this.tags.shown().map((t): PlanLabel => ({ kind: 'tag', text: t.text, standId: null, ...t.box }))];
   }
 
   routeSummary(): RouteSummary {

@@ -88,6 +88,8 @@ export interface LabelMarks {
   highlighted: number;
   /** Stand labels too (the plan), or only the landmark and portal labels (the 3D view draws its own names). */
   stands?: boolean;
+  /** Marks every label keeps clear of, in screen px (the route's stop circles and floor tags). */
+  obstacles?: readonly Box[];
 }
 
 /** A label on screen (tests and the benchmark read these). */
@@ -243,7 +245,7 @@ export class LabelLayer {
       if (l.name) cands.push({ key: { kind: 'name', index: i }, priority: top ?? LABEL_PRIORITY.name, boxes: [toScreen(l.name.box)] });
       if (l.number) cands.push({ key: { kind: 'number', index: i }, priority: top ?? LABEL_PRIORITY.number, boxes: [toScreen(l.number.box)] });
     }
-    const placed = placeLabels(cands);
+    const placed = placeLabels(cands, marks.obstacles ?? []);
 
     const shown: ShownLabel[] = [];
     const next = new Set<number>();

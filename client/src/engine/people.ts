@@ -1,6 +1,7 @@
 // Other visitors on the floor, as the server reports them near our view. Positions arrive
 // about ten times a second; between updates each avatar glides from where it was drawn to
-// where it was reported, and enters or leaves with a short fade.
+// where it was reported, and enters or leaves with a short fade. Names ride along as hidden
+// texts (the 3D view's figures read them); the plan draws them as placed tags (planTags.ts).
 import { BitmapText, Container, Sprite } from 'pixi.js';
 import { type MirroredPerson, PeopleMirror } from '../../../shared/peopleDelta.ts';
 import { AVATAR_COLOURS, type PeopleDelta } from '../../../shared/protocol.ts';
@@ -9,7 +10,6 @@ import { hexToNumber } from './palette.ts';
 
 const GLIDE_S = 0.12;
 const FADE_S = 0.3;
-const NAME_MIN_ZOOM = 9;
 
 interface Entry {
   sprite: Sprite;
@@ -29,7 +29,6 @@ export class PeopleLayer {
   /** The people as the server describes them (shared decoder of the wire format). */
   private readonly mirror = new PeopleMirror();
   private scale = 1 / 64;
-  private showNames = false;
 
   constructor() {
     this.root.eventMode = 'none';
@@ -69,7 +68,7 @@ export class PeopleLayer {
     const label = new BitmapText({ text: name, style: { fontFamily: 'ExpoLabelBold', fontSize: 0.65 } });
     label.anchor.set(0.5, 1);
     label.tint = 0x1f2933;
-    label.visible = this.showNames;
+    label.visible = false;
     label.position.set(x, y - 0.9);
     this.root.addChild(sprite, label);
     this.entries.set(id, { sprite, label, fromX: x, fromY: y, toX: x, toY: y, t: 1, leaving: false, name });
@@ -86,13 +85,14 @@ export class PeopleLayer {
     for (const [id, en] of this.entries) this.drop(id, en);
   }
 
-  setZoom(zoom: number, metres: number): void {
+  setZoom(_zoom: number, metres: number): void {
     this.scale = metres / 64;
-    this.showNames = zoom >= NAME_MIN_ZOOM;
-    for (const en of this.entries.values()) {
-      en.sprite.scale.set(this.scale);
-      en.label.visible = this.showNames;
-    }
+    for (const en of this.entries.values()) en.sprite.scale.set(this.scale);
+  }
+
+  /** Each visitor drawn now (leaving ones too, while they fade): id, where, name, opacity, colour. */
+  forEachShown(fn: (id: number, x: number, y: number, name: string, alpha: number, tint: number) => void): void {
+    for (const [id, e] of this.entries) if (e.sprite.alpha > 0) fn(id, e.sprite.x, e.sprite.y, e.name, e.sprite.alpha, e.sprite.tint);
   }
 
   /** Advances glides and fades; returns whether anything moved (the frame must render). */

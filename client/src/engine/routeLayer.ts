@@ -2,6 +2,8 @@
 // circles at the stops and "» floor" tags where the route takes stairs or a lift. Everything
 // is in world metres but sized in screen pixels, so it is redrawn when the zoom changes.
 import { BitmapText, Container, Graphics } from 'pixi.js';
+import type { Box } from '../../../shared/plan/labelPlacement.ts';
+import { circleBox } from '../../../shared/plan/nameTags.ts';
 import type { DrawnRoute, RouteSummary } from './drawnRoute.ts';
 
 const FONT = 'ExpoLabelBold';
@@ -48,6 +50,26 @@ export class RouteLayer {
       points: r ? on(r.segments).reduce((n, s) => n + s.points.length, 0) : 0,
       portals: r ? on(r.portals).length : 0,
     };
+  }
+
+  /**
+   * The stop circles and "» floor" tags as drawn at `zoom`, in screen px: the plan's labels
+   * and visitors' tags keep clear of them (a stop's number is what the route is read by).
+   */
+  obstacles(toScreen: (p: { x: number; y: number }) => { x: number; y: number }, zoom: number): Box[] {
+    const r = this.route;
+    if (!r) return [];
+    const radius = Math.max(0.7 * zoom, 12);
+    const out: Box[] = [];
+    for (const s of r.stops) if (s.floor === this.floor) out.push(circleBox(toScreen(s), s.state === 'next' ? radius * 1.25 + 5 : radius));
+    for (const { t, x, y } of this.tags) {
+      const p = toScreen({ x, y });
+      out.push(circleBox(p, radius * 0.75));
+      // Same sizes as redraw(): 13 px text, 7 px padding, 22 px high, starting a radius right of the mark.
+      const w = (t.width / Math.max(1e-9, t.scale.x)) * (13 / FONT_PX) + 14;
+      out.push({ x: p.x + radius, y: p.y - 11, w, h: 22 });
+    }
+    return out;
   }
 
   private rebuildTexts(): void {

@@ -12,6 +12,12 @@ import type { IsoScene } from './isoScene.ts';
 const TAG_ZOOM = 9;
 const TAG_PX = 11;
 
+/** Whether tags show (light mode draws none) and the labels they keep clear of, in screen px. */
+export interface TagInputs {
+  on: boolean;
+  avoid: readonly Box[];
+}
+
 interface Tag {
   pill: Sprite;
   text: BitmapText;
@@ -65,7 +71,7 @@ export class IsoFigures {
    * Mirrors the visible plan sprites of `sources` onto `scene`, with the name tags of those
    * that have one (a BitmapText right after the sprite). Returns how many figures are drawn.
    */
-  sync(scene: IsoScene, sources: readonly Container[], dt: number, zoom = 0): number {
+  sync(scene: IsoScene, sources: readonly Container[], dt: number, zoom = 0, tags: TagInputs = { on: true, avoid: [] }): number {
     this.used = 0;
     const named: { head: { x: number; y: number }; name: string; fade: number }[] = [];
     for (const layer of sources) {
@@ -93,12 +99,16 @@ export class IsoFigures {
       }
     }
     for (let i = this.used; i < this.pool.length; i++) this.pool[i]!.sprite.visible = false;
-    this.syncTags(scene, zoom >= TAG_ZOOM ? named : [], zoom);
+    // Landmark and portal labels are in screen px; the tags are in the scene's view units.
+    const { x: ox, y: oy } = scene.root.position;
+    const k = 1 / Math.max(zoom, 1e-6);
+    const avoid = tags.avoid.map((b) => ({ x: (b.x - ox) * k, y: (b.y - oy) * k, w: b.w * k, h: b.h * k }));
+    this.syncTags(scene, tags.on && zoom >= TAG_ZOOM ? named : [], zoom, avoid);
     return this.used;
   }
 
   /** Tags above heads (else beside them); one that finds no free place is left out. */
-  private syncTags(scene: IsoScene, named: { head: { x: number; y: number }; name: string; fade: number }[], zoom: number): void {
+  private syncTags(scene: IsoScene, named: { head: { x: number; y: number }; name: string; fade: number }[], zoom: number, avoid: readonly Box[]): void {
     if (this.tagLayer.parent !== scene.root) scene.root.addChild(this.tagLayer);
     const size = TAG_PX / Math.max(zoom, 1e-6);
     const h = size * 1.35;
@@ -113,7 +123,7 @@ export class IsoFigures {
       ];
       return { key: i, priority: LABEL_PRIORITY.tag, boxes };
     });
-    const placed = placeLabels(cands);
+    const placed = placeLabels(cands, avoid);
     let used = 0;
     for (const c of cands) {
       const at = placed.get(c.key);
