@@ -70,7 +70,7 @@ it('lets the visitor write while the chat connects and sends the question once i
   expect(await box.getAttribute('placeholder')).toBe('Напишите вопрос…');
 
   // The exhibitor sees it arrive, once.
-  const row = staff.locator('.inbox-row', { hasText: 'Общий чат' }).filter({ hasText: 'sc-a11' });
+  const row = staff.locator('.inbox-row', { hasText: 'Общий чат' }).filter({ hasText: 'Стенд A11' });
   await row.locator('.inbox-row__unread').waitFor({ timeout: 10_000 });
   await row.click();
   await expect.poll(() => staff.locator('.inbox-conv .chat-msg', { hasText: question }).count(), POLL).toBe(1);

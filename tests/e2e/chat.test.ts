@@ -49,7 +49,7 @@ it('a visitor asks, the exhibitor answers from the cabinet, live in both directi
   await chat.locator('.chat-msg', { hasText: 'Есть ли у вас группы' }).waitFor();
 
   // The exhibitor sees it arrive without reloading, opens it and answers.
-  const row = staff.locator('.inbox-row', { hasText: 'Общий чат' }).filter({ hasText: 'sc-a11' });
+  const row = staff.locator('.inbox-row', { hasText: 'Общий чат' }).filter({ hasText: 'Стенд A11' });
   await row.locator('.inbox-row__unread').waitFor({ timeout: 10_000 });
   await row.click();
   await staff.locator('.inbox-conv .chat-msg', { hasText: 'Есть ли у вас группы' }).waitFor();
