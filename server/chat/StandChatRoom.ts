@@ -51,6 +51,13 @@ interface Conn {
   malformed: number;
   /** Staff: this cabinet page is idle or hidden (the page says so; visitors never are). */
   away: boolean;
+  /**
+   * The welcome went out on this socket. Live messages wait for it: the client catches up with
+   * `since` from the last id it saw once welcomed, and a message that reached it before the
+   * welcome (while the join was still reading the store) would move that id past messages it
+   * never got (posted while it was away, e.g. in the room re-created after a crash).
+   */
+  welcomed: boolean;
 }
 
 export class StandChatRoom extends Room {
@@ -142,7 +149,7 @@ export class StandChatRoom extends Room {
   }
 
   override async onJoin(client: Client, _options: unknown, auth: Participant): Promise<void> {
-    this.conns.set(client.sessionId, { p: auth, requests: new TokenBucket(20, 40, Date.now()), malformed: 0, away: false });
+    this.conns.set(client.sessionId, { p: auth, requests: new TokenBucket(20, 40, Date.now()), malformed: 0, away: false, welcomed: false });
     await this.welcome(client);
     if (auth.kind === 'staff') await this.staffChanged();
   }
@@ -160,6 +167,8 @@ export class StandChatRoom extends Room {
       this.kick(client, CHAT_CLOSE.sessionEnded, 'the cabinet session ended');
       return;
     }
+    const conn = this.conns.get(client.sessionId);
+    if (conn) conn.welcomed = false;
     await this.welcome(client);
   }
 
@@ -190,6 +199,7 @@ export class StandChatRoom extends Room {
       mutedUntil: await service.mutedUntil(this.stand, conn.p),
     };
     this.out.sendTo(client, CHAT_SERVER_MSG.welcome, w);
+    conn.welcomed = true;
   }
 
   /** The exhibitor's own people connected now, once each, by name, with their away state. */
@@ -271,7 +281,7 @@ export class StandChatRoom extends Room {
     const service = chatService();
     for (const client of this.clients) {
       const conn = this.conns.get(client.sessionId);
-      if (conn && service.sees(conn.p, m.thread)) this.out.sendTo(client, CHAT_SERVER_MSG.message, [m]);
+      if (conn?.welcomed && service.sees(conn.p, m.thread)) this.out.sendTo(client, CHAT_SERVER_MSG.message, [m]);
     }
   }
 
@@ -282,7 +292,11 @@ export class StandChatRoom extends Room {
     const batch = this.pending;
     this.pending = [];
     this.lastFanout = Date.now();
-    this.out.broadcast(CHAT_SERVER_MSG.message, batch);
+    this.out.broadcast(
+      CHAT_SERVER_MSG.message,
+      batch,
+      this.clients.filter((c) => !this.conns.get(c.sessionId)?.welcomed),
+    );
   }
 
   /** A request may go on when the connection is known and within its bucket (a flood is kicked). */

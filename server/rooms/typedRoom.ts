@@ -36,9 +36,9 @@ export class TypedSender<Out extends object> {
     client.send(type, payload);
   }
 
-  /** Sends one message to every client of the room. */
-  broadcast<K extends keyof Out & string>(type: K, payload: Out[K]): void {
-    this.room.broadcast(type, payload);
+  /** Sends one message to every client of the room (but `except`). */
+  broadcast<K extends keyof Out & string>(type: K, payload: Out[K], except?: Client[]): void {
+    this.room.broadcast(type, payload, except && except.length > 0 ? { except } : undefined);
   }
 }
 
