@@ -17,7 +17,7 @@ import { type Counts, PROTOCOL_VERSION, ROOMS, SERVER_MSG, type PeopleDelta } fr
 import { newLead } from '../../server/services/leads.ts';
 import { openPostgresStorage } from '../../server/storage/postgres/postgresStorage.ts';
 import { CALLBACK, CARD, call, login } from '../fixtures/cabinet.ts';
-import { freshDatabase } from '../fixtures/services.ts';
+import { freshDatabase, redisDb } from '../fixtures/services.ts';
 import { visitorCookie } from '../fixtures/visitor.ts';
 import { type Cluster, startCluster } from './cluster.ts';
 
@@ -108,7 +108,7 @@ beforeAll(async () => {
   cluster = await startCluster({
     processes: 1,
     slots: 3,
-    redisUrl: inject('redisUrl'),
+    redisUrl: redisDb(inject('redisUrl'), 1),
     databaseUrl: db.url,
     env: { ROOM_CAPACITY: '2', LEADS_PER_MINUTE: '3', SMTP_URL: smtp.url, QUIET: '1' },
   });

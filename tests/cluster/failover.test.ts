@@ -23,7 +23,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CALLBACK, call } from '../fixtures/cabinet.ts';
 import { FIXTURE_LEVELS_DIR } from '../fixtures/fixtures.ts';
-import { freshDatabase } from '../fixtures/services.ts';
+import { freshDatabase, redisDb } from '../fixtures/services.ts';
 import { visitorCookie } from '../fixtures/visitor.ts';
 import { type Cluster, startCluster } from './cluster.ts';
 
@@ -214,7 +214,7 @@ beforeAll(async () => {
   db = await freshDatabase(inject('databaseUrl'));
   cluster = await startCluster({
     processes: 2,
-    redisUrl: inject('redisUrl'),
+    redisUrl: redisDb(inject('redisUrl'), 2),
     databaseUrl: db.url,
     // Room capacity 2: four floor visitors need two instances, and the second opens in the other process.
     env: { ROOM_CAPACITY: '2', LEADS_PER_MINUTE: '100000', CHAT_POSTS_PER_ADDRESS: '100000', QUIET: '1' },

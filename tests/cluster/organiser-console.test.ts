@@ -12,7 +12,7 @@ import type { Announcement, FairOverview } from '../../shared/organiser.ts';
 import { PROTOCOL_VERSION, ROOMS, SERVER_MSG } from '../../shared/protocol.ts';
 import { QA_SERVER_MSG } from '../../shared/qa.ts';
 import { call, login } from '../fixtures/cabinet.ts';
-import { freshDatabase } from '../fixtures/services.ts';
+import { freshDatabase, redisDb } from '../fixtures/services.ts';
 import { visitorCookie } from '../fixtures/visitor.ts';
 import { type Cluster, startCluster } from './cluster.ts';
 
@@ -24,7 +24,7 @@ let org: string;
 
 beforeAll(async () => {
   db = await freshDatabase(inject('databaseUrl'));
-  cluster = await startCluster({ processes: 2, redisUrl: inject('redisUrl'), databaseUrl: db.url, env: { QUIET: '1' } });
+  cluster = await startCluster({ processes: 2, redisUrl: redisDb(inject('redisUrl'), 3), databaseUrl: db.url, env: { QUIET: '1' } });
   org = await login(cluster.url, 'org');
 }, 150_000);
 
