@@ -7,8 +7,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { API } from '../../shared/api.ts';
+import { DEMO_ACCOUNTS } from '../../scripts/demo-accounts.ts';
 import { startServer, type RunningServer } from '../../server/app.ts';
-import { ROOT } from '../../server/config.ts';
+import { ROOT, type ServerConfig } from '../../server/config.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -39,6 +41,8 @@ export async function bootServer(
     fairClockOffsetMs?: number;
     /** Move the sample programme to now, as `npm start` does (default: its own dates). */
     moveSampleProgramme?: boolean;
+    /** Any other settings (SRT ports, watchers off): applied over the defaults above. */
+    config?: Partial<ServerConfig>;
   } = {},
 ): Promise<RunningServer & { dataDir: string }> {
   const dataDir = opts.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'expo-e2e-')));
@@ -56,6 +60,7 @@ export async function bootServer(
     programmeDir: opts.programmeDir,
     fairClockOffsetMs: opts.fairClockOffsetMs,
     moveSampleProgramme: opts.moveSampleProgramme,
+    ...opts.config,
   });
   return {
     ...server,
@@ -66,6 +71,19 @@ export async function bootServer(
       if (!opts.dataDir) await fs.rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A logged-in session cookie ("expo_session=…") of the first demo account with `role`. */
+export async function demoCookie(url: string, role: 'moderator' | 'organiser'): Promise<string> {
+  const account = DEMO_ACCOUNTS.find((a) => a.role === role)!;
+  const res = await fetch(url + API.login, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: account.email, password: account.password }),
+  });
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('expo_session='));
+  if (!cookie) throw new Error(`the demo ${role} could not log in: ${res.status}`);
+  return cookie;
 }
 
 /**

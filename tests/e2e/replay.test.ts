@@ -2,53 +2,27 @@
 // (its recording's segments carry program date-times) and its stored Q&A. The recording plays
 // and its time advances; a comment appears once the recording reaches the moment it was
 // written; a question answered on air is a chapter, and clicking it seeks to the answer.
-import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { API, apiPath } from '../../shared/api.ts';
 import type { ProgrammeView } from '../../shared/programme/views.ts';
 import type { BroadcastInfo } from '../../server/stream/streamHall.ts';
-import { type RunningServer, startServer } from '../../server/app.ts';
-import { ROOT } from '../../server/config.ts';
 import { readPlaylist } from '../../server/stream/playlist.ts';
-import { DEMO_ACCOUNTS } from '../../scripts/demo-accounts.ts';
 import { call } from '../fixtures/cabinet.ts';
 import { push, srtPortBase, waitFor } from '../stream/streamDriver.ts';
-import { launchBrowser } from './harness.ts';
+import { demoCookie, useBrowserSuite } from './harness.ts';
 
-let server: RunningServer;
-let dataDir = '';
-let browser: Browser;
 let cookie = '';
 let eventId = '';
 
+// As bootServer, plus SRT ports of this test's own; the fair clock on day 2 of the sample.
+const suite = useBrowserSuite(() => ({
+  fairClockOffsetMs: Date.parse('2026-04-15T12:10:00+03:00') - Date.now(),
+  config: { watchLevels: false, watchProgramme: false, streamSrtPortBase: srtPortBase() },
+}));
 beforeAll(async () => {
-  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'expo-replay-'));
-  server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir,
-    levelsDir: path.join(ROOT, 'levels'),
-    assetsDir: path.join(ROOT, 'assets'),
-    clientDir: path.join(ROOT, 'dist', 'client'),
-    seedFile: path.join(ROOT, 'assets', 'seed', 'exhibitors.json'),
-    quiet: true,
-    watchLevels: false,
-    watchProgramme: false,
-    fairClockOffsetMs: Date.parse('2026-04-15T12:10:00+03:00') - Date.now(),
-    streamSrtPortBase: srtPortBase(),
-  });
-  browser = await launchBrowser();
-  const mod = DEMO_ACCOUNTS.find((a) => a.role === 'moderator')!;
-  const res = await call(server.url, 'POST', API.login, { body: { email: mod.email, password: mod.password } });
-  cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('expo_session='))!;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await fs.rm(dataDir, { recursive: true, force: true });
+  cookie = await demoCookie(suite.url, 'moderator');
 });
 
 const videoTime = (page: Page) => page.evaluate(() => document.querySelector<HTMLVideoElement>('.player video')?.currentTime ?? 0);
@@ -56,28 +30,28 @@ const commentShown = (page: Page, text: string) => page.locator('.replay-comment
 
 describe('replay with its conversation', () => {
   it('plays the recording with its chat and questions as they happened', async () => {
-    const programme = (await (await fetch(server.url + API.programme)).json()) as ProgrammeView;
+    const programme = (await (await fetch(suite.url + API.programme)).json()) as ProgrammeView;
     eventId = programme.events.find((e) => e.state === 'ended' && !e.recording && e.source?.kind === 'stage')!.id;
     // The broadcast: 14 s of test pattern, then "end".
-    const b = (await call(server.url, 'POST', apiPath(API.broadcastLive, { eventId }), { cookie })).json as BroadcastInfo;
+    const b = (await call(suite.url, 'POST', apiPath(API.broadcastLive, { eventId }), { cookie })).json as BroadcastInfo;
     expect((await push(b.ingest.url, 14)).code).toBe(0);
-    expect(((await call(server.url, 'POST', apiPath(API.broadcastEnd, { eventId }), { cookie })).json as BroadcastInfo).recordingReady).toBe(true);
-    const recording = (await readPlaylist(path.join(dataDir, 'streams', eventId, 'index.m3u8')))!;
+    expect(((await call(suite.url, 'POST', apiPath(API.broadcastEnd, { eventId }), { cookie })).json as BroadcastInfo).recordingReady).toBe(true);
+    const recording = (await readPlaylist(path.join(suite.server.dataDir, 'streams', eventId, 'index.m3u8')))!;
     const t0 = recording.segments[0]!.programDateTime!;
     expect(t0).toBeGreaterThan(0);
 
     // Its Q&A, as the room stored it: one question answered on air at 8 s, one anonymous, one
     // never approved; comments at 4 s and 10 s into the broadcast.
     const q = { askerRef: 'r1', name: 'Аня', anonymous: false, pinnedAt: null, answer: null, mergedInto: null, merged: 0 } as const;
-    await server.storage.addQaQuestion({ ...q, eventId, text: 'Когда подавать документы?', status: 'approved', askedAt: t0 + 1000, answeredAt: t0 + 8000 });
-    await server.storage.addQaQuestion({ ...q, eventId, text: 'Есть ли общежитие?', name: null, anonymous: true, askerRef: 'r2', status: 'approved', askedAt: t0 + 2000, answeredAt: null });
-    await server.storage.addQaQuestion({ ...q, eventId, text: 'Не одобренный вопрос', status: 'pending', askedAt: t0 + 500, answeredAt: null });
-    await server.storage.addQaComment({ eventId, author: { kind: 'visitor', name: 'Петя' }, text: 'Привет на четвёртой секунде', at: t0 + 4000, authorRef: 'r3' });
-    await server.storage.addQaComment({ eventId, author: { kind: 'moderator', name: 'Модератор' }, text: 'Ответ на десятой секунде', at: t0 + 10_000, accountId: 'm' });
+    await suite.server.storage.addQaQuestion({ ...q, eventId, text: 'Когда подавать документы?', status: 'approved', askedAt: t0 + 1000, answeredAt: t0 + 8000 });
+    await suite.server.storage.addQaQuestion({ ...q, eventId, text: 'Есть ли общежитие?', name: null, anonymous: true, askerRef: 'r2', status: 'approved', askedAt: t0 + 2000, answeredAt: null });
+    await suite.server.storage.addQaQuestion({ ...q, eventId, text: 'Не одобренный вопрос', status: 'pending', askedAt: t0 + 500, answeredAt: null });
+    await suite.server.storage.addQaComment({ eventId, author: { kind: 'visitor', name: 'Петя' }, text: 'Привет на четвёртой секунде', at: t0 + 4000, authorRef: 'r3' });
+    await suite.server.storage.addQaComment({ eventId, author: { kind: 'moderator', name: 'Модератор' }, text: 'Ответ на десятой секунде', at: t0 + 10_000, accountId: 'm' });
 
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('pageerror', (e) => console.error('[page error]', e.message));
-    await page.goto(`${server.url}/programme/${eventId}#recording`);
+    await page.goto(`${suite.url}/programme/${eventId}#recording`);
     await page.locator('.player[data-mode="recording"]').waitFor({ timeout: 30_000 });
     await page.locator('.replay[data-replay="ready"]').waitFor({ timeout: 10_000 });
     const chapter = page.locator('.replay-chapters button');

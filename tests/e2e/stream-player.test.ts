@@ -2,56 +2,28 @@
 // test pattern over SRT and its page plays it (the video's time advances, marked "live");
 // an ended event broadcast and closed ("end") plays from its page as a recording. hls.js plays
 // the H.264/AAC the sample source sends (Debian's Chromium has the codecs for MSE).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { API, apiPath } from '../../shared/api.ts';
 import type { ProgrammeView } from '../../shared/programme/views.ts';
 import type { BroadcastInfo } from '../../server/stream/streamHall.ts';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { type RunningServer, startServer } from '../../server/app.ts';
-import { ROOT } from '../../server/config.ts';
-import { DEMO_ACCOUNTS } from '../../scripts/demo-accounts.ts';
 import { call } from '../fixtures/cabinet.ts';
 import { push, srtPortBase, waitFor } from '../stream/streamDriver.ts';
-import { launchBrowser } from './harness.ts';
+import { demoCookie, useBrowserSuite } from './harness.ts';
 
-let server: RunningServer;
-let dataDir = '';
-let browser: Browser;
 let cookie = '';
 
+// As bootServer, plus SRT ports of this test's own; the fair clock on day 2 of the sample.
+const suite = useBrowserSuite(() => ({
+  fairClockOffsetMs: Date.parse('2026-04-15T12:10:00+03:00') - Date.now(),
+  config: { watchLevels: false, watchProgramme: false, streamSrtPortBase: srtPortBase() },
+}));
 beforeAll(async () => {
-  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'expo-stream-'));
-  // As bootServer, plus SRT ports of this test's own; the fair clock on day 2 of the sample.
-  server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir,
-    levelsDir: path.join(ROOT, 'levels'),
-    assetsDir: path.join(ROOT, 'assets'),
-    clientDir: path.join(ROOT, 'dist', 'client'),
-    seedFile: path.join(ROOT, 'assets', 'seed', 'exhibitors.json'),
-    quiet: true,
-    watchLevels: false,
-    watchProgramme: false,
-    fairClockOffsetMs: Date.parse('2026-04-15T12:10:00+03:00') - Date.now(),
-    streamSrtPortBase: srtPortBase(),
-  });
-  browser = await launchBrowser();
-  const mod = DEMO_ACCOUNTS.find((a) => a.role === 'moderator')!;
-  const res = await call(server.url, 'POST', API.login, { body: { email: mod.email, password: mod.password } });
-  cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('expo_session='))!;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await fs.rm(dataDir, { recursive: true, force: true });
+  cookie = await demoCookie(suite.url, 'moderator');
 });
 
 async function goLive(eventId: string): Promise<BroadcastInfo> {
-  const res = await call(server.url, 'POST', apiPath(API.broadcastLive, { eventId }), { cookie });
+  const res = await call(suite.url, 'POST', apiPath(API.broadcastLive, { eventId }), { cookie });
   expect(res.status, res.text).toBe(200);
   return res.json as BroadcastInfo;
 }
@@ -62,7 +34,7 @@ async function videoTime(page: Page): Promise<number> {
 
 describe('stream player', () => {
   it('plays a live broadcast and, after "end", a recording', async () => {
-    const programme = (await (await fetch(server.url + API.programme)).json()) as ProgrammeView;
+    const programme = (await (await fetch(suite.url + API.programme)).json()) as ProgrammeView;
     const live = programme.events.find((e) => e.state === 'live' && e.source?.kind === 'stage')!;
     const ended = programme.events.find(
       (e) => e.state === 'ended' && !e.recording && e.source?.kind === 'stage' && live.source?.kind === 'stage' && e.source.stage !== live.source.stage,
@@ -73,13 +45,13 @@ describe('stream player', () => {
     // A short recording of the ended event first (it plays from the library afterwards).
     const rec = await goLive(ended.id);
     expect((await push(rec.ingest.url, 5)).code).toBe(0);
-    await call(server.url, 'POST', apiPath(API.broadcastEnd, { eventId: ended.id }), { cookie });
+    await call(suite.url, 'POST', apiPath(API.broadcastEnd, { eventId: ended.id }), { cookie });
 
     const b = await goLive(live.id);
     const sending = push(b.ingest.url, 25);
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     page.on('pageerror', (e) => console.error('[page error]', e.message));
-    await page.goto(`${server.url}/programme/${live.id}`);
+    await page.goto(`${suite.url}/programme/${live.id}`);
     await page.locator('.player[data-mode="live"]').waitFor({ timeout: 30_000 });
     expect(await page.locator('.player').getAttribute('data-engine')).toBe('hlsjs');
     // A live event starts by itself where the browser allows it; otherwise the visitor presses play.
@@ -91,9 +63,9 @@ describe('stream player', () => {
     await waitFor('live playback advancing', async () => (await videoTime(page)) > t1 + 1, 15_000);
     await page.keyboard.press('Tab');
     await sending;
-    await call(server.url, 'POST', apiPath(API.broadcastEnd, { eventId: live.id }), { cookie });
+    await call(suite.url, 'POST', apiPath(API.broadcastEnd, { eventId: live.id }), { cookie });
 
-    await page.goto(`${server.url}/programme/${ended.id}`);
+    await page.goto(`${suite.url}/programme/${ended.id}`);
     await page.locator('.player[data-mode="recording"]').waitFor({ timeout: 20_000 });
     await page.locator('.player-play').click();
     await waitFor('recording playback', async () => (await videoTime(page)) > 1, 20_000);

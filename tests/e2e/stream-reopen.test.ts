@@ -3,52 +3,30 @@
 // asks no more. The server takes the ENDLIST back while the stage stays live; the player looks
 // again, picks the stream up and keeps playing once the sender is back.
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API, apiPath } from '../../shared/api.ts';
 import type { ProgrammeView } from '../../shared/programme/views.ts';
 import type { BroadcastInfo } from '../../server/stream/streamHall.ts';
-import { type RunningServer, startServer } from '../../server/app.ts';
-import { ROOT } from '../../server/config.ts';
-import { DEMO_ACCOUNTS } from '../../scripts/demo-accounts.ts';
 import { call } from '../fixtures/cabinet.ts';
 import { sender, srtPortBase, waitFor } from '../stream/streamDriver.ts';
-import { launchBrowser } from './harness.ts';
+import { demoCookie, useBrowserSuite } from './harness.ts';
 
-let server: RunningServer;
-let dataDir = '';
-let browser: Browser;
 let cookie = '';
 const senders: { drop(): void }[] = [];
 
+// As bootServer, plus SRT ports of this test's own; the fair clock on day 2 of the sample.
+const suite = useBrowserSuite(() => ({
+  fairClockOffsetMs: Date.parse('2026-04-15T12:10:00+03:00') - Date.now(),
+  config: { watchLevels: false, watchProgramme: false, streamSrtPortBase: srtPortBase() },
+}));
 beforeAll(async () => {
-  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'expo-reopen-'));
-  server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir,
-    levelsDir: path.join(ROOT, 'levels'),
-    assetsDir: path.join(ROOT, 'assets'),
-    clientDir: path.join(ROOT, 'dist', 'client'),
-    seedFile: path.join(ROOT, 'assets', 'seed', 'exhibitors.json'),
-    quiet: true,
-    watchLevels: false,
-    watchProgramme: false,
-    fairClockOffsetMs: Date.parse('2026-04-15T12:10:00+03:00') - Date.now(),
-    streamSrtPortBase: srtPortBase(),
-  });
-  browser = await launchBrowser();
-  const mod = DEMO_ACCOUNTS.find((a) => a.role === 'moderator')!;
-  const res = await call(server.url, 'POST', API.login, { body: { email: mod.email, password: mod.password } });
-  cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('expo_session='))!;
+  cookie = await demoCookie(suite.url, 'moderator');
 });
-afterAll(async () => {
+// Registered after the suite: the senders stop before the server does.
+afterAll(() => {
   for (const s of senders) s.drop();
-  await browser?.close();
-  await server?.close();
-  await fs.rm(dataDir, { recursive: true, force: true });
 });
 
 const videoTime = (page: Page) => page.evaluate(() => document.querySelector<HTMLVideoElement>('.player video')?.currentTime ?? 0);
@@ -56,14 +34,14 @@ const mode = (page: Page) => page.locator('.player').getAttribute('data-mode');
 
 describe('a live player when the sender drops', () => {
   it('picks the stream up again once the server has reopened the playlist', async () => {
-    const programme = (await (await fetch(server.url + API.programme)).json()) as ProgrammeView;
+    const programme = (await (await fetch(suite.url + API.programme)).json()) as ProgrammeView;
     const eventId = programme.events.find((e) => e.state === 'live' && e.source?.kind === 'stage')!.id;
-    const b = (await call(server.url, 'POST', apiPath(API.broadcastLive, { eventId }), { cookie })).json as BroadcastInfo;
+    const b = (await call(suite.url, 'POST', apiPath(API.broadcastLive, { eventId }), { cookie })).json as BroadcastInfo;
     const first = sender(b.ingest.url, 60);
     senders.push(first);
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     page.on('pageerror', (e) => console.error('[page error]', e.message));
-    await page.goto(`${server.url}/programme/${eventId}`);
+    await page.goto(`${suite.url}/programme/${eventId}`);
     await page.locator('.player[data-mode="live"]').waitFor({ timeout: 30_000 });
     const autoplayed = await waitFor('autoplay', async () => !(await page.evaluate(() => document.querySelector('video')!.paused)), 5_000).catch(() => false);
     if (!autoplayed) await page.locator('.player-play').click();
@@ -73,12 +51,12 @@ describe('a live player when the sender drops', () => {
     // What the player reads in the moment ffmpeg ends the playlist on its way out (written once
     // ffmpeg has flushed what was in flight; it writes nothing more until it exits).
     await new Promise((r) => setTimeout(r, 1000));
-    const file = path.join(dataDir, 'streams', eventId, 'index.m3u8');
+    const file = path.join(suite.server.dataDir, 'streams', eventId, 'index.m3u8');
     await fs.writeFile(`${file}.test`, `${await fs.readFile(file, 'utf8')}#EXT-X-ENDLIST\n`);
     await fs.rename(`${file}.test`, file);
     await waitFor('the player taking it for a recording', async () => (await mode(page)) === 'recording', 15_000);
     // ffmpeg notices the loss (SRT idle timeout), exits and is started again; the server reopens.
-    await waitFor('ffmpeg restarted', async () => (server.stream.hall.processOf(b.stage)?.restarts ?? 0) >= 1, 20_000);
+    await waitFor('ffmpeg restarted', async () => (suite.server.stream.hall.processOf(b.stage)?.restarts ?? 0) >= 1, 20_000);
     expect(await fs.readFile(file, 'utf8')).not.toContain('#EXT-X-ENDLIST');
 
     const back = sender(b.ingest.url, 30);
