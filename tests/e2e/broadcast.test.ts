@@ -5,56 +5,32 @@
 // and the recording is ready. A moderator of another event is refused. Phone and desktop
 // screenshots go to tests/.artifacts/broadcast.
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { API, apiPath } from '../../shared/api.ts';
 import type { ProgrammeView } from '../../shared/programme/views.ts';
-import { type RunningServer, startServer } from '../../server/app.ts';
 import { ROOT } from '../../server/config.ts';
 import { DEMO_ACCOUNTS } from '../../scripts/demo-accounts.ts';
 import { call } from '../fixtures/cabinet.ts';
 import { push, srtPortBase, waitFor } from '../stream/streamDriver.ts';
-import { launchBrowser, openPage } from './harness.ts';
+import { openPage, useBrowserSuite } from './harness.ts';
 
 const SHOTS = path.join(ROOT, 'tests', '.artifacts', 'broadcast');
 const organiser = DEMO_ACCOUNTS.find((a) => a.role === 'organiser')!;
 const moderator = DEMO_ACCOUNTS.find((a) => a.role === 'moderator')!;
 
-let server: RunningServer;
-let dataDir = '';
-let browser: Browser;
-
+// The fair clock on day 2 of the sample, so that stage events are live and their pages show the player and Q&A.
+const suite = useBrowserSuite(() => ({
+  fairClockOffsetMs: Date.parse('2026-04-15T12:10:00+03:00') - Date.now(),
+  config: { watchLevels: false, watchProgramme: false, streamSrtPortBase: srtPortBase() + 100 },
+}));
 beforeAll(async () => {
-  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'expo-broadcast-'));
-  // The fair clock on day 2 of the sample, so that stage events are live and their pages show the player and Q&A.
-  server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir,
-    levelsDir: path.join(ROOT, 'levels'),
-    assetsDir: path.join(ROOT, 'assets'),
-    // A copy of the build may be named (E2E_CLIENT_DIR) where other work rebuilds dist/ meanwhile.
-    clientDir: process.env.E2E_CLIENT_DIR ?? path.join(ROOT, 'dist', 'client'),
-    seedFile: path.join(ROOT, 'assets', 'seed', 'exhibitors.json'),
-    quiet: true,
-    watchLevels: false,
-    watchProgramme: false,
-    fairClockOffsetMs: Date.parse('2026-04-15T12:10:00+03:00') - Date.now(),
-    streamSrtPortBase: srtPortBase() + 100,
-  });
-  browser = await launchBrowser();
   await fs.mkdir(SHOTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await fs.rm(dataDir, { recursive: true, force: true });
 });
 
 async function logIn(page: Page, who: { email: string; password: string }): Promise<void> {
-  await page.goto(`${server.url}/cabinet`);
+  await page.goto(`${suite.url}/cabinet`);
   await page.getByLabel('Эл. почта').fill(who.email);
   await page.getByLabel('Пароль', { exact: true }).fill(who.password);
   await page.getByRole('button', { name: 'Войти' }).click();
@@ -65,17 +41,17 @@ const stat = (page: Page, key: string) => page.locator(`[data-stat="${key}"] dd`
 
 describe('broadcast page', () => {
   it('goes live, shows the key, receives the test pattern with its bitrate and resolution, counts a viewer, ends', async () => {
-    const programme = (await (await fetch(server.url + API.programme)).json()) as ProgrammeView;
+    const programme = (await (await fetch(suite.url + API.programme)).json()) as ProgrammeView;
     const live = programme.events.filter((e) => e.state === 'live' && e.source?.kind === 'stage');
     const event = live[0]!;
     const other = live.find((e) => e.id !== event.id)!;
     expect(event).toBeDefined();
 
-    const page = await openPage(browser, `${server.url}/broadcast/${event.id}`, { width: 1280, height: 900 }, null);
+    const page = await openPage(suite.browser, `${suite.url}/broadcast/${event.id}`, { width: 1280, height: 900 }, null);
     // Without a session the page asks for one (the server refuses the data).
     await page.getByText('Войдите в кабинет организатора или модератора').waitFor();
     await logIn(page, organiser);
-    await page.goto(`${server.url}/broadcast/${event.id}`);
+    await page.goto(`${suite.url}/broadcast/${event.id}`);
     await page.locator('[data-stream-state="off"]').waitFor();
     expect(await page.locator('[data-stream-key]').getAttribute('type')).toBe('password');
     expect(await page.locator('[data-ingest-url]').inputValue()).not.toMatch(/passphrase=[A-Za-z0-9_-]{32}/);
@@ -103,7 +79,7 @@ describe('broadcast page', () => {
     expect(await stat(page, 'dropped').textContent()).toMatch(/^\d+$/);
 
     // A visitor on the event page is counted: on the broadcast page and under the player.
-    const visitor = await openPage(browser, `${server.url}/programme/${event.id}`, { width: 390, height: 844 });
+    const visitor = await openPage(suite.browser, `${suite.url}/programme/${event.id}`, { width: 390, height: 844 });
     await visitor.locator('.player-viewers[data-viewers="1"]').waitFor({ timeout: 60_000 }).catch(async (e: unknown) => {
       await visitor.screenshot({ path: path.join(SHOTS, 'failed-event-page.png'), fullPage: true });
       throw e;
@@ -124,18 +100,18 @@ describe('broadcast page', () => {
     await visitor.close();
 
     // The organiser makes the moderator the other event's; then this event is not theirs.
-    await page.goto(`${server.url}/broadcast/${other.id}`);
+    await page.goto(`${suite.url}/broadcast/${other.id}`);
     await page.locator(`[data-moderator-option="${moderator.id}"]`).check();
     await page.getByRole('button', { name: 'Сохранить' }).click();
     await page.getByText('Модераторы сохранены').waitFor();
     await page.close();
-    expect((await call(server.url, 'GET', apiPath(API.broadcastModerators, { eventId: other.id }))).status).toBe(401);
+    expect((await call(suite.url, 'GET', apiPath(API.broadcastModerators, { eventId: other.id }))).status).toBe(401);
 
-    const modPage = await openPage(browser, `${server.url}/cabinet`, { width: 390, height: 844 }, null);
+    const modPage = await openPage(suite.browser, `${suite.url}/cabinet`, { width: 390, height: 844 }, null);
     await logIn(modPage, moderator);
-    await modPage.goto(`${server.url}/broadcast/${event.id}`);
+    await modPage.goto(`${suite.url}/broadcast/${event.id}`);
     await modPage.getByText('Эта трансляция вам недоступна').waitFor();
-    await modPage.goto(`${server.url}/broadcast/${other.id}`);
+    await modPage.goto(`${suite.url}/broadcast/${other.id}`);
     await modPage.locator('[data-stream-state="off"]').waitFor();
     // Moderators do not replace keys or assign moderators.
     expect(await modPage.getByRole('button', { name: 'Новый ключ' }).count()).toBe(0);

@@ -4,47 +4,25 @@
 // reaches the open event page live (through the event's Q&A room) and a page opened later
 // shows it on load. Screenshots (desktop and phone) go to tests/.artifacts/organiser-events.
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, it } from 'vitest';
 import { API } from '../../shared/api.ts';
 import type { ProgrammeView } from '../../shared/programme/views.ts';
-import { type RunningServer, startServer } from '../../server/app.ts';
 import { ROOT } from '../../server/config.ts';
 import { DEMO_ACCOUNTS } from '../../scripts/demo-accounts.ts';
-import { launchBrowser, openPage } from './harness.ts';
+import { openPage, useBrowserSuite } from './harness.ts';
 
 const SHOTS = path.join(ROOT, 'tests', '.artifacts', 'organiser-events');
 const organiser = DEMO_ACCOUNTS.find((a) => a.role === 'organiser')!;
 
-let server: RunningServer;
-let dataDir = '';
-let browser: Browser;
-
+// The fair clock on day 2 of the sample, when stage events are live (their pages open the Q&A).
+const suite = useBrowserSuite(() => ({
+  fairClockOffsetMs: Date.parse('2026-04-15T12:10:00+03:00') - Date.now(),
+  config: { watchLevels: false, watchProgramme: false },
+}));
 beforeAll(async () => {
-  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'expo-org-events-'));
-  // The fair clock on day 2 of the sample, when stage events are live (their pages open the Q&A).
-  server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir,
-    levelsDir: path.join(ROOT, 'levels'),
-    assetsDir: path.join(ROOT, 'assets'),
-    clientDir: process.env.E2E_CLIENT_DIR ?? path.join(ROOT, 'dist', 'client'),
-    seedFile: path.join(ROOT, 'assets', 'seed', 'exhibitors.json'),
-    quiet: true,
-    watchLevels: false,
-    watchProgramme: false,
-    fairClockOffsetMs: Date.parse('2026-04-15T12:10:00+03:00') - Date.now(),
-  });
-  browser = await launchBrowser();
   await fs.mkdir(SHOTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await fs.rm(dataDir, { recursive: true, force: true });
 });
 
 async function logIn(page: Page): Promise<void> {
@@ -58,14 +36,14 @@ const shoot = (page: Page, name: string) => page.screenshot({ path: path.join(SH
 
 describe('the console and the programme', () => {
   it('counts an event page\u2019s viewer and announces to the viewers of that event, live and on load', async () => {
-    const programme = (await (await fetch(server.url + API.programme)).json()) as ProgrammeView;
+    const programme = (await (await fetch(suite.url + API.programme)).json()) as ProgrammeView;
     const event = programme.events.find((e) => e.state === 'live')!;
     const title = event.title.ru;
 
-    const visitor = await openPage(browser, `${server.url}/programme/${event.id}`);
+    const visitor = await openPage(suite.browser, `${suite.url}/programme/${event.id}`);
     await visitor.getByRole('heading', { name: title, level: 1 }).waitFor();
 
-    const console_ = await openPage(browser, `${server.url}/organiser`, undefined, null);
+    const console_ = await openPage(suite.browser, `${suite.url}/organiser`, undefined, null);
     await logIn(console_);
     const viewers = console_.locator('[data-testid="event-viewers"]');
     // The overview refreshes every 5 s; the room writes its count every 2 s.
@@ -88,16 +66,16 @@ describe('the console and the programme', () => {
     await shoot(visitor, 'event-page-desktop');
 
     // Opened later, on a phone: read on load; another event's page does not show it.
-    const later = await openPage(browser, `${server.url}/programme/${event.id}`, { width: 390, height: 844 });
+    const later = await openPage(suite.browser, `${suite.url}/programme/${event.id}`, { width: 390, height: 844 });
     await later.locator('.announce__toast', { hasText: 'Вопросы спикеру принимаем до 12:30' }).waitFor({ timeout: 20_000 });
     await shoot(later, 'event-page-phone');
     const other = programme.events.find((e) => e.id !== event.id && e.state === 'live') ?? programme.events.find((e) => e.id !== event.id)!;
-    const elsewhere = await openPage(browser, `${server.url}/programme/${other.id}`);
+    const elsewhere = await openPage(suite.browser, `${suite.url}/programme/${other.id}`);
     await elsewhere.getByRole('heading', { name: other.title.ru, level: 1 }).waitFor();
     await elsewhere.waitForLoadState('networkidle');
     if ((await elsewhere.locator('.announce__toast').count()) !== 0) throw new Error('another event\u2019s page shows the announcement');
 
-    const phone = await openPage(browser, `${server.url}/organiser`, { width: 390, height: 844 }, null);
+    const phone = await openPage(suite.browser, `${suite.url}/organiser`, { width: 390, height: 844 }, null);
     await logIn(phone);
     await phone.locator('[data-testid="event-viewers"]').getByRole('row', { name: new RegExp(title) }).waitFor({ timeout: 30_000 });
     await shoot(phone, 'overview-phone');
