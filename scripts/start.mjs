@@ -26,5 +26,44 @@ if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < sourcesTime) {
 }
 
 const child = spawn(process.execPath, [bin('tsx'), path.join(root, 'server', 'main.ts')], { cwd: root, stdio: 'inherit' });
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
-child.on('exit', (code) => process.exit(code ?? 0));
+const live = startSampleLive();
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => {
+  live?.kill('SIGINT');
+  child.kill(sig);
+});
+child.on('exit', (code) => {
+  live?.kill('SIGINT');
+  process.exit(code ?? 0);
+});
+
+/**
+ * With the sample programme (no PROGRAMME_DIR) something is on air: once the server answers,
+ * `npm run stream:sample` pushes the test pattern into a stage of an event live now.
+ * SAMPLE_LIVE=0 turns it off; without ffmpeg it says so and the rest runs on.
+ */
+function startSampleLive() {
+  if (process.env.SAMPLE_LIVE === '0' || process.env.PROGRAMME_DIR) return null;
+  const url = `http://127.0.0.1:${process.env.PORT ?? 3000}`;
+  let sender = null;
+  let stopped = false;
+  const tryStart = async (attempt) => {
+    if (stopped) return;
+    const ready = await fetch(`${url}/api/ready`).then((r) => r.ok, () => false);
+    if (!ready) {
+      if (attempt < 60) setTimeout(() => void tryStart(attempt + 1), 1000);
+      return;
+    }
+    console.log('[sample] a test pattern goes on air (npm run stream:sample; SAMPLE_LIVE=0 turns it off)');
+    sender = spawn(process.execPath, [bin('tsx'), path.join(root, 'scripts', 'sample-live.ts'), '--url', url], { cwd: root, stdio: 'inherit' });
+    sender.on('exit', (code) => {
+      if (!stopped && code) console.log(`[sample] the sample live source stopped (exit ${code}); the rest runs on`);
+    });
+  };
+  setTimeout(() => void tryStart(0), 1000);
+  return {
+    kill(sig) {
+      stopped = true;
+      sender?.kill(sig);
+    },
+  };
+}
