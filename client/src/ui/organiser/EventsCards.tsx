@@ -8,6 +8,7 @@ import { useStore } from '../../store/index.ts';
 import { numberText } from '../cabinet/format.ts';
 import { eventTitle, useProgrammeEvents } from './useProgrammeEvents.ts';
 import './events.css';
+import { OrgTable } from './OrgTable.tsx';
 
 const SHOWN = 12;
 
@@ -34,27 +35,13 @@ export function EventViewersCard({ viewers }: { viewers: FairOverview['eventView
       {rows.length === 0 && <p aria-hidden="true">{t('none')}</p>}
       {/* What screen readers read; sighted organisers read the bars. */}
       <div className="org-visually-hidden">
-        <table className="org-table" aria-labelledby="org-event-viewers">
-          <thead>
-            <tr>
-              <th scope="col">{t('event')}</th>
-              <th scope="col">{t('viewers')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(([id, n]) => (
-              <tr key={id}>
-                <th scope="row">{eventTitle(byId, id, lang)}</th>
-                <td>{numberText(lang, n)}</td>
-              </tr>
-            ))}
-            {rows.length === 0 && (
-              <tr>
-                <td colSpan={2}>{t('none')}</td>
-              </tr>
-            )}
-          </tbody>
-        </table>
+        <OrgTable
+          labelledBy="org-event-viewers"
+          head={[t('event'), t('viewers')]}
+          rows={rows.map(([id, n]) => ({ key: id, cells: [eventTitle(byId, id, lang), numberText(lang, n)] }))}
+          empty={t('none')}
+          rowHeader
+        />
       </div>
     </div>
   );
@@ -68,29 +55,16 @@ export function ModerationCard({ moderation }: { moderation: FairOverview['moder
     <div className="org-card" data-testid="moderation">
       <h3>{t('moderation')}</h3>
       <div className="org-scroll">
-        <table className="org-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('event')}</th>
-              <th scope="col">{t('onDuty')}</th>
-              <th scope="col">{t('waiting')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {moderation.events.map((e) => (
-              <tr key={e.eventId} className={e.waiting > 0 && e.moderators.length === 0 ? 'org-row--alert' : undefined}>
-                <th scope="row">{eventTitle(byId, e.eventId, lang)}</th>
-                <td>{e.moderators.length > 0 ? e.moderators.join(', ') : t('nobody')}</td>
-                <td>{numberText(lang, e.waiting)}</td>
-              </tr>
-            ))}
-            {moderation.events.length === 0 && (
-              <tr>
-                <td colSpan={3}>{t('none')}</td>
-              </tr>
-            )}
-          </tbody>
-        </table>
+        <OrgTable
+          head={[t('event'), t('onDuty'), t('waiting')]}
+          rows={moderation.events.map((e) => ({
+            key: e.eventId,
+            className: e.waiting > 0 && e.moderators.length === 0 ? 'org-row--alert' : undefined,
+            cells: [eventTitle(byId, e.eventId, lang), e.moderators.length > 0 ? e.moderators.join(', ') : t('nobody'), numberText(lang, e.waiting)],
+          }))}
+          empty={t('none')}
+          rowHeader
+        />
       </div>
       <dl className="org-pairs">
         {MODERATION_KINDS.map((k) => (

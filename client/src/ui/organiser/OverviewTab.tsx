@@ -12,6 +12,7 @@ import { chartDays } from '../cabinet/analytics/analyticsDays.ts';
 import { dayText, numberText, timeText } from '../cabinet/format.ts';
 import { useLoad } from './useLoad.ts';
 import { EventViewersCard, ModerationCard } from './EventsCards.tsx';
+import { OrgTable } from './OrgTable.tsx';
 
 export function OverviewTab() {
   const t = useOrgT();
@@ -54,54 +55,20 @@ export function OverviewTab() {
       <div className="org-grid">
         <div className="org-card">
           <h3>{t('perFloor')}</h3>
-          <table className="org-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('floor')}</th>
-                <th scope="col">{t('visitors')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {Object.entries(data.visitorsNow).map(([floor, v]) => (
-                <tr key={floor}>
-                  <td>{floor}</td>
-                  <td>{n(v)}</td>
-                </tr>
-              ))}
-              {Object.keys(data.visitorsNow).length === 0 && (
-                <tr>
-                  <td colSpan={2}>{t('none')}</td>
-                </tr>
-              )}
-            </tbody>
-          </table>
+          <OrgTable
+            head={[t('floor'), t('visitors')]}
+            rows={Object.entries(data.visitorsNow).map(([floor, v]) => ({ key: floor, cells: [floor, n(v)] }))}
+            empty={t('none')}
+          />
         </div>
         <EventViewersCard viewers={data.eventViewersNow} />
         <div className="org-card">
           <h3>{t('topStands')}</h3>
-          <table className="org-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('exhibitor')}</th>
-                <th scope="col">{t('visits')}</th>
-                <th scope="col">{t('leads')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.topStands.map((s) => (
-                <tr key={s.exhibitorId}>
-                  <td>{s.name}</td>
-                  <td>{n(s.visits)}</td>
-                  <td>{n(s.leads)}</td>
-                </tr>
-              ))}
-              {data.topStands.length === 0 && (
-                <tr>
-                  <td colSpan={3}>{t('none')}</td>
-                </tr>
-              )}
-            </tbody>
-          </table>
+          <OrgTable
+            head={[t('exhibitor'), t('visits'), t('leads')]}
+            rows={data.topStands.map((s) => ({ key: s.exhibitorId, cells: [s.name, n(s.visits), n(s.leads)] }))}
+            empty={t('none')}
+          />
         </div>
       </div>
       <ModerationCard moderation={data.moderation} />
@@ -151,27 +118,11 @@ export function OverviewTab() {
             </select>
           </label>
         </h3>
-        <table className="org-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('stand')}</th>
-              <th scope="col">{t('questions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.unanswered.map((u) => (
-              <tr key={u.standId}>
-                <td>{u.standId}</td>
-                <td>{n(u.count)}</td>
-              </tr>
-            ))}
-            {data.unanswered.length === 0 && (
-              <tr>
-                <td colSpan={2}>{t('none')}</td>
-              </tr>
-            )}
-          </tbody>
-        </table>
+        <OrgTable
+          head={[t('stand'), t('questions')]}
+          rows={data.unanswered.map((u) => ({ key: u.standId, cells: [u.standId, n(u.count)] }))}
+          empty={t('none')}
+        />
       </div>
     </section>
   );
